@@ -1,0 +1,36 @@
+# Voordeur: `make demo` and `make test` are the two commands (README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-fast messages bench clean
+
+install: $(STAMP) voordeur/static/vendor/.installed
+	@$(BIN)/voordeur compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+voordeur/static/vendor/.installed: package.json package-lock.json scripts/vendor_static.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	sh scripts/vendor_static.sh
+	touch $@
+
+demo: install
+	$(BIN)/voordeur demo
+
+test: install
+	$(BIN)/python -m pytest
+
+messages:
+	$(BIN)/voordeur makemessages -l nl -l en --ignore=.venv --ignore=node_modules --ignore=tests
+
+bench: install
+	$(BIN)/python bench/schedule.py
+
+clean:
+	rm -rf $(VENV) node_modules voordeur/static/vendor var

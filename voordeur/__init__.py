@@ -1,0 +1,1 @@
+"""Voordeur: sociaal renoveren, door by door."""

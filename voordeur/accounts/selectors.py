@@ -1,0 +1,39 @@
+from django.db.models import Q, QuerySet
+
+from voordeur.access.policy import Category
+from voordeur.access.scope import get_or_404, grant, trajectory_ids
+from voordeur.accounts.models import Partner, User
+
+
+def partner_list(*, user) -> QuerySet[Partner]:
+    """Partners at the table of the user's trajectories, and the user's own organisation."""
+    if grant(user, Category.ACCOUNTS).writes:
+        return Partner.objects.all()
+    if not grant(user, Category.META).reads:
+        return Partner.objects.none()
+    return Partner.objects.filter(
+        Q(trajectories__trajectory_id__in=trajectory_ids(user)) | Q(pk=user.partner_id)
+    ).distinct()
+
+
+def access_partner(user, pk, *, write: bool = False) -> Partner:
+    qs = partner_list(user=user)
+    if write and not grant(user, Category.ACCOUNTS).writes:
+        qs = qs.none()
+    return get_or_404(qs, pk)
+
+
+def user_list(*, user) -> QuerySet[User]:
+    """Own-read: only oneself. Read (privacy officer) and write (admin): everyone."""
+    granted = grant(user, Category.ACCOUNTS)
+    qs = User.objects.select_related("partner").prefetch_related("memberships")
+    if not granted.reads:
+        return qs.none()
+    return qs.filter(pk=user.pk) if granted.own_only else qs
+
+
+def access_user(user, pk, *, write: bool = False) -> User:
+    granted = grant(user, Category.ACCOUNTS)
+    if write and not granted.writes:
+        return get_or_404(User.objects.none(), pk)
+    return get_or_404(user_list(user=user), pk)

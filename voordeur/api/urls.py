@@ -1,0 +1,26 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from voordeur.accounts.api import PartnerViewSet, UserViewSet
+from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
+from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
+from voordeur.trajectories.api import TrajectoryViewSet
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("trajectories", TrajectoryViewSet, basename="trajectory")
+router.register("complexes", ComplexViewSet, basename="complex")
+router.register("portieken", PortiekViewSet, basename="portiek")
+router.register("units", UnitViewSet, basename="unit")
+router.register("households", HouseholdViewSet, basename="household")
+router.register("tenancies", TenancyViewSet, basename="tenancy")
+router.register("people", PersonViewSet, basename="person")
+router.register("contact-log", ContactLogViewSet, basename="contact-log")
+router.register("partners", PartnerViewSet, basename="partner")
+router.register("users", UserViewSet, basename="user")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include(router.urls)),
+]

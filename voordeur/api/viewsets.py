@@ -1,0 +1,90 @@
+"""The one way API views reach records: through selectors and access functions.
+
+A resource names its primary category, its list selector, its access function and (when
+editable) its update service. Access is decided by those functions from the policy table;
+views never decide it themselves.
+"""
+
+from collections.abc import Callable
+
+from django.http import Http404
+from rest_framework import exceptions, mixins, viewsets
+from rest_framework.response import Response
+
+from voordeur.access.policy import Category
+from voordeur.access.scope import grant
+from voordeur.audit import log as audit
+
+
+def require_write(user, category: Category) -> None:
+    """404 when the role cannot see the category at all; 403 when it may read but not write."""
+    granted = grant(user, category)
+    if not granted.reads:
+        raise Http404
+    if not granted.writes:
+        raise exceptions.PermissionDenied("Alleen-lezen voor uw rol.")
+
+
+class CategorizedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    primary_category: Category
+    list_selector: Callable
+    access_function: Callable
+    update_service: Callable | None = None
+    update_kwarg: str = ""
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.serializer_class.Meta.model.objects.none()
+        return type(self).list_selector(user=self.request.user)
+
+    def get_object(self):
+        write = self.request.method not in ("GET", "HEAD", "OPTIONS")
+        access = type(self).access_function
+        obj = access(self.request.user, self.kwargs["pk"])
+        if write:
+            require_write(self.request.user, self.primary_category)
+            obj = access(self.request.user, self.kwargs["pk"], write=True)
+        return obj
+
+    def list(self, request, *args, **kwargs):
+        if not grant(request.user, self.primary_category).reads:
+            raise Http404
+        response = super().list(request, *args, **kwargs)
+        self._audit_sensitive_read(response.data.get("results", []))
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        self._audit_sensitive_read([response.data])
+        return response
+
+    def _audit_sensitive_read(self, rows: list) -> None:
+        serializer = self.get_serializer()
+        sensitive = serializer.sensitive_categories()
+        if not sensitive or not rows:
+            return
+        for category in sorted(sensitive):
+            audit.record(
+                self.request.user, "read", category=category,
+                object_type=serializer.Meta.model._meta.label_lower,
+                object_id=",".join(str(row.get("id")) for row in rows)[:60],
+                purpose=f"API {self.request.method} {self.request.path}"[:300],
+                detail={"ids": [row.get("id") for row in rows]},
+            )
+
+
+class UpdatableMixin:
+    """PATCH with the `version` the client read; a stale version answers 409."""
+
+    def partial_update(self, request, *args, **kwargs):
+        obj = self.get_object()
+        version = request.data.get("version")
+        if not isinstance(version, int):
+            raise exceptions.ValidationError({"version": "Geef de versie mee die u hebt gelezen."})
+        serializer = self.get_serializer(obj, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        type(self).update_service(
+            **{self.update_kwarg: obj}, by=request.user,
+            changes=dict(serializer.validated_data), expected_version=version,
+        )
+        return Response(self.get_serializer(type(self).access_function(request.user, obj.pk)).data)

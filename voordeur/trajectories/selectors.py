@@ -1,0 +1,26 @@
+from django.db.models import Prefetch, QuerySet
+
+from voordeur.access.policy import Category
+from voordeur.access.scope import get_or_404, grant, trajectory_ids
+from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
+
+
+def trajectory_list(*, user) -> QuerySet[Trajectory]:
+    if not grant(user, Category.META).reads:
+        return Trajectory.objects.none()
+    return (
+        Trajectory.objects.filter(pk__in=trajectory_ids(user))
+        .select_related("complex")
+        .prefetch_related(
+            Prefetch("phase_plans", queryset=PhasePlan.objects.order_by("phase")),
+            Prefetch("partners", queryset=TrajectoryPartner.objects.select_related("partner")),
+        )
+    )
+
+
+def access_trajectory(user, pk, *, write: bool = False) -> Trajectory:
+    # Trajectory names and phases are meta; changing them is the corporation's (places write).
+    qs = trajectory_list(user=user)
+    if write and not grant(user, Category.PLACES).writes:
+        qs = qs.none()
+    return get_or_404(qs, pk)
