@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP) voordeur/static/vendor/.installed
 	@$(BIN)/voordeur compilemessages -v0 --ignore=.venv --ignore=node_modules
+	@$(BIN)/voordeur collectstatic --noinput -v0
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "voordeur.trajectories",
     "voordeur.households",
     "voordeur.works",
+    "voordeur.aggregates",
     "voordeur.api",
     "voordeur.web",
     "voordeur.demo",
@@ -75,7 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                
+                "voordeur.web.context.navigation",
             ],
         },
     },
@@ -176,6 +177,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Sociaal renoveren. Every property carries x-voordeur-category.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # the schema is for integrators with a token
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -74,8 +74,9 @@ class Level(StrEnum):
 
     @property
     def counts(self) -> bool:
-        """May see aggregates (every level but none)."""
-        return self is not Level.NONE
+        """May see complex-wide aggregates. Own-levels may not: counts over everyone's
+        records would tell them more than their own records do."""
+        return self in (Level.AGG, Level.READ, Level.WRITE)
 
 
 # Reading these is audited (access.md, "What must be true" 3) and they are encrypted at rest.

@@ -36,6 +36,9 @@ class User(AbstractUser):
     partner = models.ForeignKey(
         Partner, verbose_name=_("organisatie"), on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
+    trajectories = models.ManyToManyField(
+        "trajectories.Trajectory", through="Membership", related_name="members", blank=True
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -26,7 +26,7 @@ def access_partner(user, pk, *, write: bool = False) -> Partner:
 def user_list(*, user) -> QuerySet[User]:
     """Own-read: only oneself. Read (privacy officer) and write (admin): everyone."""
     granted = grant(user, Category.ACCOUNTS)
-    qs = User.objects.select_related("partner").prefetch_related("memberships")
+    qs = User.objects.select_related("partner").prefetch_related("trajectories")
     if not granted.reads:
         return qs.none()
     return qs.filter(pk=user.pk) if granted.own_only else qs

@@ -18,13 +18,15 @@ class CategorizedSerializer(serializers.ModelSerializer):
     """Set `primary` and, for fields of other categories, `categories = {field: Category}`.
 
     `household_attr` / `partner_attr` name the instance attributes holding the household id
-    and creating partner id that make a record "own" for own-levels.
+    and creating partner id that make a record "own" for own-levels; `owner_attr` the id of
+    the user a record belongs to (a user's own account is own for `accounts` own-read).
     """
 
     primary: Category
     categories: dict[str, Category] = {}
     household_attr: str | None = None
     partner_attr: str | None = None
+    owner_attr: str | None = None
 
     @classmethod
     def category_of(cls, field_name: str) -> Category:
@@ -63,9 +65,10 @@ class CategorizedSerializer(serializers.ModelSerializer):
             "household_id": _attr(instance, self.household_attr),
             "partner_id": _attr(instance, self.partner_attr),
         }
+        own_account = self.owner_attr is not None and _attr(instance, self.owner_attr) == user.pk
         for name in list(data):
             category = self.category_of(name)
-            if grant(user, category).own_only and not field_visible(user, category, **ownership):
+            if grant(user, category).own_only and not own_account and not field_visible(user, category, **ownership):
                 del data[name]
         return data
 

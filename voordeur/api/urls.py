@@ -2,6 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from voordeur.aggregates.api import AGGREGATE_VIEWS
 from voordeur.accounts.api import PartnerViewSet, UserViewSet
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
@@ -22,5 +23,9 @@ router.register("users", UserViewSet, basename="user")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    *[
+        path(f"trajectories/<int:pk>/aggregates/{key}/", view.as_view(), name=f"aggregate-{key}")
+        for key, view in AGGREGATE_VIEWS.items()
+    ],
     path("", include(router.urls)),
 ]

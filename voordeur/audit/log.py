@@ -5,6 +5,7 @@ commit or roll back together. Appends are serialised by locking the chain's head
 """
 
 import datetime as dt
+import getpass
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,13 @@ from voordeur.audit.chain import GENESIS, Break, first_break, row_hash
 from voordeur.audit.models import AuditEvent, AuditHead
 
 Primitive = str | int | float | bool | None
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def _key() -> bytes:
@@ -42,10 +50,15 @@ def _check_primitives(detail: Mapping[str, Any]) -> None:
             raise TypeError(f"audit detail {name!r} must hold primitives only")
 
 
+ANONYMOUS = "anonymous"  # pass as the user for events without a logged-in user (a failed login)
+
+
 def actor_fields(user) -> dict[str, Any]:
-    """Who did it: a user, or the system account running a command (user=None)."""
+    """Who did it: a user, an anonymous web visitor, or the system account running a command (None)."""
+    if user == ANONYMOUS:
+        return {"actor_id": None, "actor": ANONYMOUS, "role": "", "partner": ""}
     if user is None or not getattr(user, "is_authenticated", False):
-        return {"actor_id": None, "actor": "system", "role": "", "partner": ""}
+        return {"actor_id": None, "actor": f"system:{_os_user()}", "role": "", "partner": ""}
     partner = user.partner.name if user.partner_id else ""
     return {"actor_id": user.pk, "actor": user.get_username(), "role": user.role or "", "partner": partner}
 

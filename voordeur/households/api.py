@@ -59,7 +59,9 @@ class ContactLogSerializer(CategorizedSerializer):
         fields = ["id", "household", "partner", "partner_name", "contacted_at", "channel", "topic", "reached",
                   "created_at"]
         read_only_fields = ["partner", "created_at"]
-        extra_kwargs = {"contacted_at": {"required": False}}
+        # a household the user may not see answers exactly like one that does not exist
+        extra_kwargs = {"contacted_at": {"required": False},
+                        "household": {"error_messages": {"does_not_exist": "Onbekend huishouden."}}}
 
     def validate_household(self, household: Household) -> Household:
         # The household must be one the user may see; otherwise it does not exist for them.

@@ -17,7 +17,11 @@ def _current_tenancy_q(day: dt.date, prefix: str = "") -> Q:
 
 
 def household_list(*, user, current_only: bool = False) -> QuerySet[Household]:
-    qs = Household.objects.select_related("unit", "unit__portiek").annotate(size=Count("people", distinct=True))
+    qs = (
+        Household.objects.select_related("unit", "unit__portiek")
+        .annotate(size=Count("people", distinct=True))
+        .order_by("unit_id", "id")  # an aggregate drops Meta.ordering; pages must be stable
+    )
     if current_only:
         qs = qs.filter(_current_tenancy_q(today(), "tenancies__")).distinct()
     return scoped(qs, user, Category.CONTACT, complex_path="unit__complex_id", household_path="id")

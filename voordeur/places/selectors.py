@@ -20,7 +20,8 @@ def access_complex(user, pk, *, write: bool = False) -> Complex:
 
 
 def portiek_list(*, user) -> QuerySet[Portiek]:
-    qs = Portiek.objects.annotate(unit_count=Count("units"))
+    # an aggregate drops Meta.ordering; pages must be stable
+    qs = Portiek.objects.annotate(unit_count=Count("units")).order_by("complex_id", "code")
     return scoped(qs, user, Category.PLACES, complex_path="complex_id")
 
 

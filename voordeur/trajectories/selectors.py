@@ -1,4 +1,5 @@
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, trajectory_ids
@@ -24,3 +25,11 @@ def access_trajectory(user, pk, *, write: bool = False) -> Trajectory:
     if write and not grant(user, Category.PLACES).writes:
         qs = qs.none()
     return get_or_404(qs, pk)
+
+
+def access_trajectory_by_slug(user, slug: str) -> Trajectory:
+    """A trajectory of the user's by its slug; 404 for missing and not-a-member alike."""
+    try:
+        return trajectory_list(user=user).get(slug=slug)
+    except Trajectory.DoesNotExist:
+        raise Http404 from None

@@ -1,10 +1,19 @@
-"""Template context shared by every page: the navigation the user's grants allow."""
+"""Template context shared by every page: the navigation to the user's trajectories."""
 
-from voordeur.access.scope import trajectory_ids
+from django.utils.functional import SimpleLazyObject
+
+from voordeur.trajectories.selectors import trajectory_list
+
+NAV_LIMIT = 5  # more trajectories than this: the navigation links to the full list on the start page
 
 
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"nav_trajectory_count": len(trajectory_ids(user))}
+
+    def trajectories() -> list[dict]:
+        # one query; one row more than shown tells whether there are more
+        return list(trajectory_list(user=user).prefetch_related(None).values("slug", "name")[: NAV_LIMIT + 1])
+
+    return {"nav_trajectories": SimpleLazyObject(trajectories), "nav_limit": NAV_LIMIT}

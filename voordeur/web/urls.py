@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("voordeur.web.shell.urls")),
+    path("", include("voordeur.web.doors.urls")),
+    path("", include("voordeur.web.figures.urls")),
+]

@@ -1,0 +1,184 @@
+"""The solver: valid plans, honest bounds, named clashes and calm re-planning."""
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from voordeur.works.schedule.bounds import lower_bounds
+from voordeur.works.schedule.generate import generate_instance
+from voordeur.works.schedule.handplan import hand_plan
+from voordeur.works.schedule.instance import load_instance, parse_instance
+from voordeur.works.schedule.plan import FEASIBLE, INFEASIBLE, OPTIMAL, build_plan
+from voordeur.works.schedule.solver import PreviousPlan, solve
+from voordeur.works.schedule.validator import validate
+
+EXAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "schedule"
+
+
+def example(name: str):
+    path = EXAMPLES / name
+    if not path.exists():
+        pytest.skip(f"example instances not found at {EXAMPLES}")
+    return load_instance(path)
+
+
+def hand_makespan(instance) -> int:
+    start_days, _homes = hand_plan(instance)
+    return max(start_days[u.id] + u.work_days for u in instance.units)
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(units=st.integers(min_value=2, max_value=12), seed=st.integers(0, 10_000))
+def test_every_plan_the_solver_returns_is_valid(units, seed):
+    instance = parse_instance(generate_instance(units, seed))
+    plan = solve(instance, time_limit=2)
+    assert plan.status in (OPTIMAL, FEASIBLE)  # generated flats are feasible
+    assert validate(instance, plan) == []
+    assert plan.lower_bound_days <= plan.makespan_days <= hand_makespan(instance)
+    if plan.status == OPTIMAL:
+        assert plan.lower_bound_days == plan.makespan_days
+
+
+def test_the_hand_plan_keeps_every_rule():
+    for seed in range(5):
+        instance = parse_instance(generate_instance(60, seed))
+        start_days, homes = hand_plan(instance)
+        plan = build_plan(
+            instance, start_days, homes, status=FEASIBLE, lower_bound_days=None, solve_seconds=0
+        )
+        assert validate(instance, plan) == []
+
+
+def test_lower_bounds_of_the_tiny_example():
+    bounds = lower_bounds(example("tiny12.json"))
+    assert bounds["crew capacity"] == 61  # 242 work days over 4 crews
+    assert max(bounds.values()) <= hand_makespan(example("tiny12.json"))
+
+
+@pytest.mark.slow
+def test_tiny_example_is_solved_to_optimality():
+    instance = example("tiny12.json")
+    plan = solve(instance, time_limit=10)
+    assert plan.status == OPTIMAL
+    assert validate(instance, plan) == []
+    assert plan.makespan_days == plan.lower_bound_days <= hand_makespan(instance)
+
+
+@pytest.mark.slow
+def test_portiek_example_beats_the_hand_plan():
+    instance = example("portiek40.json")
+    plan = solve(instance, time_limit=5)
+    assert validate(instance, plan) == []
+    assert plan.makespan_days < hand_makespan(instance)
+
+
+def test_the_infeasible_example_names_the_riser():
+    plan = solve(example("infeasible_riser.json"), time_limit=5)
+    assert plan.status == INFEASIBLE
+    assert plan.units == ()
+    assert "riser A-1" in plan.reason and "max_starts_per_day" in plan.reason
+
+
+def test_a_need_without_guest_homes_is_infeasible():
+    data = generate_instance(6, 1)
+    data["guest_homes"] = []
+    data["units"][2]["needs_guest_home"] = True
+    data["units"][2]["occupied"] = True
+    plan = solve(parse_instance(data), time_limit=2)
+    assert plan.status == INFEASIBLE
+    assert "guest_homes is empty" in plan.reason
+
+
+def test_fixed_dates_that_clash_on_starts_per_day_are_named():
+    data = generate_instance(6, 2)
+    data["max_starts_per_day"] = 1
+    data["riser_window_days"] = 3
+    for unit in data["units"][:2]:
+        unit["riser"] = None
+        unit["fixed_start_date"] = "2027-03-03"
+    plan = solve(parse_instance(data), time_limit=2)
+    assert plan.status == INFEASIBLE
+    assert "day 2: 2 units have fixed_start_date 2027-03-03" in plan.reason
+
+
+@pytest.mark.slow
+def test_a_clash_the_pre_analysis_misses_is_explained_by_the_solver():
+    # P is promised 1 March; Q shares a riser with S, promised 2 March, so Q starts
+    # within a day of it. P and Q both need the only guest home at the same time.
+    data = {
+        "start_date": "2027-03-01",
+        "work_days": 20,
+        "max_units_in_work": 4,
+        "max_starts_per_day": 2,
+        "riser_window_days": 1,
+        "guest_homes": ["G1"],
+        "guest_home_buffer_days": 1,
+        "day_room_capacity": 2,
+        "units": [
+            {"id": "P", "riser": "X", "needs_guest_home": True, "fixed_start_date": "2027-03-01"},
+            {"id": "S", "riser": "Y", "fixed_start_date": "2027-03-02"},
+            {"id": "Q", "riser": "Y", "needs_guest_home": True},
+            {"id": "R", "riser": "X"},
+        ],
+    }
+    plan = solve(parse_instance(data), time_limit=10)
+    assert plan.status == INFEASIBLE
+    assert "needs_guest_home of P" in plan.reason
+    assert "needs_guest_home of Q" in plan.reason
+    assert "of R" not in plan.reason
+
+
+def promised_and_changed(data: dict, previous_starts: dict[str, int]) -> tuple[dict, set[str]]:
+    """Promise the dates of the first four weeks; three new needs, two new absences.
+
+    The absences start the day after the household's works end (a holiday booked
+    after the works were announced): the works may not drift into them.
+    """
+    calendar = parse_instance(data).calendar
+    units = {unit["id"]: unit for unit in data["units"]}
+    changed_data = copy.deepcopy(data)
+    for unit in changed_data["units"]:
+        if previous_starts[unit["id"]] < 20:
+            unit["fixed_start_date"] = calendar.date_of(previous_starts[unit["id"]]).isoformat()
+    free = [
+        u for u in changed_data["units"]
+        if u.get("occupied", True) and not u.get("needs_guest_home") and not u.get("fixed_start_date")
+    ]
+    step = len(free) // 6
+    changed = set()
+    for unit in free[step // 2 :: 2 * step][:3]:
+        unit["needs_guest_home"] = True
+        changed.add(unit["id"])
+    for unit in free[step :: 2 * step][:2]:
+        work_days = units[unit["id"]].get("work_days", data["work_days"])
+        last_day = calendar.date_of(previous_starts[unit["id"]] + work_days - 1)
+        away = [last_day + dt.timedelta(days=1), last_day + dt.timedelta(days=14)]
+        unit["unavailable"] = [*unit.get("unavailable", []), [d.isoformat() for d in away]]
+        changed.add(unit["id"])
+    return changed_data, changed
+
+
+@pytest.mark.slow
+def test_replanning_keeps_promises_and_moves_few_homes():
+    data = generate_instance(120, 2)
+    first_plan = solve(parse_instance(data), time_limit=4)
+    previous_starts = first_plan.start_days()
+    changed_data, changed = promised_and_changed(data, previous_starts)
+    instance = parse_instance(changed_data)
+
+    plan = solve(instance, time_limit=8, previous=PreviousPlan.from_plan(first_plan))
+
+    assert validate(instance, plan) == []
+    assert plan.makespan_days <= first_plan.makespan_days
+    new_starts = plan.start_days()
+    fixed = [u for u in instance.units if u.fixed_start_day is not None]
+    assert len(fixed) >= 10
+    assert all(new_starts[u.id] == previous_starts[u.id] for u in fixed)
+    others = [u.id for u in instance.units if u.fixed_start_day is None and u.id not in changed]
+    moved = [uid for uid in others if new_starts[uid] != previous_starts[uid]]
+    assert len(moved) <= 0.05 * len(others), moved

@@ -1,0 +1,35 @@
+"""Figures per stairwell: the aggregate measures a user may count, suppressed (<5)."""
+
+from django.views.generic import TemplateView
+
+from voordeur.access.policy import Category
+from voordeur.aggregates.selectors import aggregate_for, measure_list
+from voordeur.aggregates.suppression import TOTAL
+from voordeur.trajectories.selectors import access_trajectory_by_slug
+from voordeur.web.shell.pages import CategoryPage
+
+
+class FiguresView(CategoryPage, TemplateView):
+    """Every measure the user's grants allow as a table; measures they may not count are absent."""
+
+    primary_category = Category.META
+    template_name = "web/figures/figures.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        trajectory = access_trajectory_by_slug(user, self.kwargs["slug"])
+        tables = []
+        for measure in measure_list(user=user):
+            aggregate = aggregate_for(user=user, trajectory=trajectory, key=measure.key,
+                                      purpose=f"page {self.request.path}")
+            table = aggregate.table
+            tables.append({
+                "measure": measure,
+                "columns": aggregate.columns,
+                "rows": [(r, [table.cell(r, k) for k, _l in aggregate.columns], table.total(row=r)) for r in table.rows],
+                "totals": [table.total(column=k) for k, _l in aggregate.columns],
+                "total": table.total(TOTAL, TOTAL),
+            })
+        context.update(trajectory=trajectory, tables=tables)
+        return context
