@@ -17,6 +17,9 @@ copy() {  # copy SOURCE TARGET_NAME
 
 mkdir -p "$DEST"
 copy @utrecht/component-library-css/dist/index.css utrecht-components.css
-copy @utrecht/design-tokens/dist/index.css utrecht-design-tokens.css
+# The NL Design System example theme (EUPL-1.2); Voordeur's own theme layer is
+# voordeur/static/voordeur/theme.css. Its fonts (Noto) are not vendored: theme.css sets a
+# system font stack instead.
+copy @nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css voorbeeld-theme.css
 copy htmx.org/dist/htmx.min.js htmx.min.js
 echo "vendor_static: copied 3 files into $DEST"

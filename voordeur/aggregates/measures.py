@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from voordeur.access.policy import Category
+from voordeur.consent.aggregate import count_consent
 from voordeur.households.models import ContactLogEntry, Household, Person
 from voordeur.lib.dates import today
 from voordeur.places.models import Unit
@@ -108,5 +109,8 @@ MEASURES: dict[str, Measure] = {
                 lambda: [(band, band) for band, _low, _high in AGE_BANDS], count_age_bands),
         Measure("recent_contacts", _("Contactmomenten (90 dagen) per soort partner"), Category.CONTACTS_LOG,
                 _("contactmomenten"), _partner_kinds, count_recent_contacts),
+        Measure("consent", _("Instemming met het renovatievoorstel"), Category.CONSENT, _("huurders"),
+                lambda: [("agreed", str(_("akkoord"))), ("against", str(_("niet akkoord"))),
+                         ("no_response", str(_("geen reactie")))], count_consent),
     ]
 }

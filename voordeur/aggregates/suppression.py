@@ -3,7 +3,9 @@
 Cells of 1 to 4 are hidden ("<5"); 0 stays 0. Then, wherever a total would let someone
 work a hidden cell out (one hidden cell in a row or column, or hidden cells summing to
 fewer than 5), more cells are hidden — the smallest visible non-zero one in that line, or
-the line's total when none is left — until every row and column is safe. Plain data in,
+the line's total when none is left — until every row and column is safe. Those second
+cells are 5 or more, so they show "x" (as Statistics Netherlands marks a secret cell),
+never a false "<5". Plain data in,
 plain data out: tested without a database.
 """
 
@@ -11,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 SUPPRESSED = "<5"
+SECONDARY = "x"
+HIDDEN = frozenset({SUPPRESSED, SECONDARY})
 THRESHOLD = 5
 TOTAL = "__total__"
 
@@ -55,7 +59,8 @@ def suppress(counts: Mapping[str, Mapping[str, int]], columns: Sequence[str], th
         values[(TOTAL, c)] = sum(values[(r, c)] for r in rows)
     values[(TOTAL, TOTAL)] = sum(values[(r, TOTAL)] for r in rows)
 
-    hidden = {cell for cell, v in values.items() if 0 < v < threshold}
+    primary = {cell for cell, v in values.items() if 0 < v < threshold}
+    hidden = set(primary)
     lines = _lines(rows, columns)
     changed = True
     while changed:
@@ -70,16 +75,22 @@ def suppress(counts: Mapping[str, Mapping[str, int]], columns: Sequence[str], th
             hidden.add(candidates[0][1] if candidates else total)
             changed = True
 
-    cells = {cell: (SUPPRESSED if cell in hidden else v) for cell, v in values.items()}
+    cells = {cell: _shown(v, cell in primary, cell in hidden) for cell, v in values.items()}
     return CountTable(rows=rows, columns=columns, cells=cells)
+
+
+def _shown(value: int, is_primary: bool, is_hidden: bool) -> int | str:
+    if is_primary:
+        return SUPPRESSED
+    return SECONDARY if is_hidden else value
 
 
 def is_safe(table: CountTable, true_values: Mapping[Cell, int], threshold: int = THRESHOLD) -> bool:
     """No hidden cell can be worked out from one row or column and its shown total."""
     for members, total in _lines(table.rows, table.columns):
-        if table.cells[total] == SUPPRESSED:
+        if table.cells[total] in HIDDEN:
             continue
-        in_line = [m for m in members if table.cells[m] == SUPPRESSED]
+        in_line = [m for m in members if table.cells[m] in HIDDEN]
         if in_line and (len(in_line) < 2 or sum(true_values[m] for m in in_line) < threshold):
             return False
     shown_small = [cell for cell, v in table.cells.items() if isinstance(v, int) and 0 < v < threshold]

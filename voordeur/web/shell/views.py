@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from voordeur.access.policy import Category
 from voordeur.access.scope import grant
+from voordeur.aggregates.selectors import measure_list
 from voordeur.trajectories.selectors import access_trajectory_by_slug, trajectory_list
 from voordeur.web.shell.forms import LoginForm
 from voordeur.web.shell.pages import CategoryPage
@@ -44,6 +45,7 @@ class TrajectoryView(CategoryPage, TemplateView):
             partners=list(trajectory.partners.all()),
             units=unit_counts(user, trajectory) if grant(user, Category.PLACES).reads else None,
             pages=[page for page in Page if may_open(user, page)],
+            has_figures=bool(measure_list(user=user)),  # any measure the grants let this user count
             **kwargs,
         )
 

@@ -20,17 +20,18 @@ class Page(StrEnum):
 
     DOOR_GRID = "door-grid"
     HOUSEHOLD_LIST = "household-list"
+    CONSENT = "consent"
 
     @property
     def label(self) -> Promise:
         return PAGE_LABEL[self]
 
 
-PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens")}
+PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming")}
 
 
 # A page opens only for a user who can read its primary category.
-PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT}
+PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT}
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ WORK: dict[Category, Work] = {
         _("De stand van de instemming (70%)"),
         _("Instemming per huishouden bekijken"),
         _("De instemming met het renovatievoorstel bijhouden"),
+        Page.CONSENT,
     ),
     Category.WORKS: Work(
         _("Cijfers over de planning van de werkzaamheden"),
