@@ -25,7 +25,9 @@ from voordeur.works.schedule.solver import solve  # noqa: E402
 from voordeur.works.schedule.validator import validate  # noqa: E402
 
 DEFAULT_DATA = REPO / ".." / "shared" / "data" / "schedule"
-COLUMNS = ("instance", "units", "status", "makespan", "hand", "bound", "gap %", "seconds", "verdict")
+COLUMNS = (
+    "instance", "units", "status", "makespan", "hand", "bound", "gap %", "seconds", "verdict"
+)
 WIDTHS = (22, 6, 10, 9, 6, 6, 6, 8, 16)
 
 
@@ -43,13 +45,20 @@ def main() -> int:
         instances.append((f"generated-{size}", parse_instance(generate_instance(size, args.seed))))
     print(_row(COLUMNS))
     print(_row(tuple("-" * width for width in WIDTHS)))
+    reasons = []
     for name, instance in instances:
         limit = args.time_limit or (60.0 if len(instance.units) <= 200 else 120.0)
-        print(_row(_measure(name, instance, limit)), flush=True)
+        row, reason = _measure(name, instance, limit)
+        print(_row(row), flush=True)
+        if reason:
+            reasons.append(f"{name}: {reason}")
+    for reason in reasons:
+        print(reason)
     return 0
 
 
-def _measure(name: str, instance: Instance, limit: float) -> tuple[str, ...]:
+def _measure(name: str, instance: Instance, limit: float) -> tuple[tuple[str, ...], str]:
+    """The table row, and the reason when there is no plan."""
     baseline = hand_plan(instance)
     hand = "-"
     if baseline is not None:
@@ -58,16 +67,17 @@ def _measure(name: str, instance: Instance, limit: float) -> tuple[str, ...]:
     plan = solve(instance, time_limit=limit)
     seconds = time.monotonic() - started
     if not plan.units:
-        reason = (plan.reason or "")[:60]
-        return (name, str(len(instance.units)), plan.status, "-", hand, "-", "-",
-                f"{seconds:.1f}", reason)
+        row = (name, str(len(instance.units)), plan.status, "-", hand, "-", "-",
+               f"{seconds:.1f}", "reason below")
+        return row, plan.reason or ""
     violations = validate(instance, plan)
     verdict = "valid" if not violations else f"{len(violations)} violations"
     makespan = plan.makespan_days or 0
     bound = plan.lower_bound_days or 0
     gap = 100 * (makespan - bound) / makespan if makespan else 0.0
-    return (name, str(len(instance.units)), plan.status, str(makespan), hand, str(bound),
-            f"{gap:.1f}", f"{seconds:.1f}", verdict)
+    row = (name, str(len(instance.units)), plan.status, str(makespan), hand, str(bound),
+           f"{gap:.1f}", f"{seconds:.1f}", verdict)
+    return row, ""
 
 
 def _row(cells: tuple[str, ...]) -> str:

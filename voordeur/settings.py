@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "voordeur.trajectories",
     "voordeur.households",
     "voordeur.works",
+    "voordeur.jobs",
+    "voordeur.consent",
+    "voordeur.imports",
     "voordeur.aggregates",
     "voordeur.api",
     "voordeur.web",
@@ -120,6 +123,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "voordeur" / "static"]
 WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG or DEMO_MODE
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -12,7 +12,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from voordeur.access.policy import Category
-from voordeur.api.viewsets import CategorizedViewSet
+from voordeur.api.viewsets import CategorizedViewSet, RecordSummaryView
 
 API_PREFIX = "api/v1/"
 SCHEMA_ROUTE = "api-schema"
@@ -24,6 +24,7 @@ class Kind(StrEnum):
     LIST = "list"
     DETAIL = "detail"
     AGGREGATE = "aggregate"
+    SUMMARY = "summary"  # a document computed over one record, e.g. /proposals/{pk}/tally/
     SCHEMA = "schema"
     UNKNOWN = "unknown"
 
@@ -86,6 +87,8 @@ def _route(raw: str, pattern: URLPattern) -> Route:
         kind = Kind.SCHEMA
     elif view_class and issubclass(view_class, CategorizedViewSet):
         kind = Kind.DETAIL if "{pk}" in template else Kind.LIST
+    elif view_class and issubclass(view_class, RecordSummaryView):
+        kind = Kind.SUMMARY
     elif view_class and hasattr(view_class, "aggregate_measure") and hasattr(view_class, "primary_category"):
         kind = Kind.AGGREGATE
     else:

@@ -9,10 +9,13 @@ world's facts, never from the code under test:
 - PATCH (with the current version): 404 for a record the persona cannot see, 403 where it
   may read but not write, 200 otherwise, the change audited;
 - POST: 404 / 403 / 201 from the category the create needs;
+- summaries of one record (e.g. a proposal's tally): as its detail route, with exactly the
+  summary's fields the persona may read;
 - aggregates: 200 for levels that allow counts, in the persona's trajectories; else 404;
 - no response ever contains a household value of a category the persona may not see.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +29,7 @@ from tests.personas import OURS, OUTSIDER, Facts, World, grant_level, who_all
 from voordeur.access.policy import Category
 from voordeur.audit.models import AuditEvent
 from voordeur.households.models import ContactLogEntry
+from voordeur.lib.dates import today as local_today
 
 ROUTES = api_routes()
 
@@ -53,6 +57,27 @@ def _household_for(world: World, who: str) -> int:
     return world.households["h5"]
 
 
+def _ours(world: World, model: type[models.Model], index: int = 0) -> int:
+    return [f.pk for f in world.facts(model) if f.trajectories == {OURS}][index]
+
+
+def _proposal_payload(world: World, who: str) -> dict:
+    from voordeur.places.models import Complex
+
+    today = local_today()
+    return {"complex": _ours(world, Complex), "title": f"Nieuw voorstel {who}",
+            "sent_on": (today - dt.timedelta(days=1)).isoformat(),
+            "response_deadline": (today + dt.timedelta(days=40)).isoformat()}
+
+
+def _response_payload(world: World, who: str) -> dict:
+    from voordeur.consent.models import Proposal
+    from voordeur.households.models import Tenancy
+
+    return {"proposal": _ours(world, Proposal), "tenancy": _ours(world, Tenancy, 2), "answer": "yes",
+            "responded_on": local_today().isoformat(), "channel": "web"}
+
+
 CREATES: dict[str, Create] = {
     "contact-log": Create(Category.CONTACTS_LOG, _contact_payload),
     "partners": Create(Category.ACCOUNTS, lambda world, who: {"slug": f"nieuw-{who}", "name": "Nieuwe partner",
@@ -60,6 +85,8 @@ CREATES: dict[str, Create] = {
     "users": Create(Category.ACCOUNTS, lambda world, who: {
         "username": f"nieuw-{who}", "role": "broker", "partner": world.partners["welfare"],
         "trajectories": [world.trajectories[OURS]]}),
+    "proposals": Create(Category.CONSENT, _proposal_payload),
+    "consent-responses": Create(Category.CONSENT, _response_payload),
 }
 
 
@@ -222,6 +249,21 @@ def _may_see_household(world: World, who: str, pk: int) -> bool:
     return record_visible(world, who, Household, Category.CONTACT, facts)
 
 
+def _check_summary(world: World, client, who: str, route: Route) -> None:
+    model, serializer_class = route.view_class.record_model, route.view_class.serializer_class
+    facts_list = world.facts(model)
+    assert facts_list, f"the persona world has no {model.__name__} records"
+    for facts in facts_list:
+        response = client.get(route.url(pk=facts.pk))
+        if record_visible(world, who, model, route.primary_category, facts):
+            assert response.status_code == 200, (facts, response.content)
+            assert set(response.json()) == expected_keys(world, who, serializer_class, facts)
+        else:
+            assert response.status_code == 404, (facts, response.content)
+        _assert_no_forbidden_values(world, who, response)
+    assert client.get(route.url(pk=max(f.pk for f in facts_list) + 10_000)).status_code == 404
+
+
 def _check_aggregate(world: World, client, who: str, route: Route) -> None:
     for slug, pk in world.trajectories.items():
         response = client.get(route.url(pk=pk))
@@ -240,6 +282,9 @@ def test_api(world: World, client_for, who: str, route: Route, method: str) -> N
     if route.kind is Kind.AGGREGATE:
         assert method == "get"
         _check_aggregate(world, client, who, route)
+    elif route.kind is Kind.SUMMARY:
+        assert method == "get"
+        _check_summary(world, client, who, route)
     elif method == "get":
         (_check_list if route.kind is Kind.LIST else _check_detail)(world, client, who, route)
     elif method == "patch" and route.kind is Kind.DETAIL:

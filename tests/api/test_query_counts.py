@@ -16,11 +16,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.access.routes import Kind, Route, api_routes
+from tests.personas_consent import grow_proposals, grow_responses
+from tests.personas_works import grow_planned_units, grow_works_needs
 from voordeur.access.policy import POLICY, Level, Role
 from voordeur.accounts.models import Membership, Partner, User
+from voordeur.consent.models import Proposal, Response
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
 from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
+from voordeur.works.models import PlannedUnit, WorksNeeds
 
 LIST_ROUTES = [route for route in api_routes() if route.kind is Kind.LIST]
 _serial = itertools.count(1)
@@ -117,6 +121,10 @@ GROW: dict[type[models.Model], Callable[[Pin, int], None]] = {
     ContactLogEntry: _contacts,
     Partner: _partners,
     User: _users,
+    WorksNeeds: grow_works_needs,
+    PlannedUnit: grow_planned_units,
+    Proposal: grow_proposals,
+    Response: grow_responses,
 }
 
 

@@ -17,7 +17,7 @@ def test_broker_colours_doors_by_language_and_opens_a_household(page, live_world
     page.goto("/t/ons-traject/deuren/")
     assert_accessible(page)
     layers = page.locator("input[name=laag]")
-    assert {layers.nth(i).get_attribute("value") for i in range(layers.count())} == {"occupancy", "language", "size"}
+    assert {layers.nth(i).get_attribute("value") for i in range(layers.count())} == {"occupancy", "language", "size", "works"}
 
     page.locator("label[for=laag-language]").click()  # htmx swaps the grid without a reload
     page.wait_for_url("**laag=language**")
@@ -38,7 +38,7 @@ def test_letting_sees_occupancy_only_and_no_household(page, live_world) -> None:
     login(page, "letting")
     page.goto("/t/ons-traject/deuren/")
     layers = page.locator("input[name=laag]")
-    assert [layers.nth(i).get_attribute("value") for i in range(layers.count())] == ["occupancy"]
+    assert [layers.nth(i).get_attribute("value") for i in range(layers.count())] == ["occupancy", "works"]
     assert page.locator("#vd-door-grid a.vd-door").count() == 0
     html = page.content()
     for values in live_world.values.values():

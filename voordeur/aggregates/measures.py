@@ -19,6 +19,7 @@ from voordeur.households.models import ContactLogEntry, Household, Person
 from voordeur.lib.dates import today
 from voordeur.places.models import Unit
 from voordeur.places.selectors import with_occupancy
+from voordeur.works.aggregate import count_works_starts, works_columns
 
 Counts = dict[str, dict[str, int]]
 
@@ -112,5 +113,7 @@ MEASURES: dict[str, Measure] = {
         Measure("consent", _("Instemming met het renovatievoorstel"), Category.CONSENT, _("huurders"),
                 lambda: [("agreed", str(_("akkoord"))), ("against", str(_("niet akkoord"))),
                          ("no_response", str(_("geen reactie")))], count_consent),
+        Measure("works_starts", _("Starts van de werkzaamheden per periode van vier weken"), Category.WORKS,
+                _("woningen"), works_columns, count_works_starts),
     ]
 }

@@ -4,9 +4,11 @@ from rest_framework.routers import DefaultRouter
 
 from voordeur.aggregates.api import AGGREGATE_VIEWS
 from voordeur.accounts.api import PartnerViewSet, UserViewSet
+from voordeur.consent.api import ConsentResponseViewSet, ProposalTallyView, ProposalViewSet
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
 from voordeur.trajectories.api import TrajectoryViewSet
+from voordeur.works.api import PlannedUnitViewSet, WorksNeedsViewSet
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -20,6 +22,10 @@ router.register("people", PersonViewSet, basename="person")
 router.register("contact-log", ContactLogViewSet, basename="contact-log")
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("users", UserViewSet, basename="user")
+router.register("proposals", ProposalViewSet, basename="proposal")
+router.register("consent-responses", ConsentResponseViewSet, basename="consent-response")
+router.register("works-needs", WorksNeedsViewSet, basename="works-needs")
+router.register("planned-units", PlannedUnitViewSet, basename="planned-unit")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -27,5 +33,6 @@ urlpatterns = [
         path(f"trajectories/<int:pk>/aggregates/{key}/", view.as_view(), name=f"aggregate-{key}")
         for key, view in AGGREGATE_VIEWS.items()
     ],
+    path("proposals/<int:pk>/tally/", ProposalTallyView.as_view(), name="proposal-tally"),
     path("", include(router.urls)),
 ]

@@ -8,7 +8,7 @@ views never decide it themselves.
 from collections.abc import Callable
 
 from django.http import Http404
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import exceptions, generics, mixins, viewsets
 from rest_framework.response import Response
 
 from voordeur.access.policy import Category
@@ -88,3 +88,25 @@ class UpdatableMixin:
             changes=dict(serializer.validated_data), expected_version=version,
         )
         return Response(self.get_serializer(type(self).access_function(request.user, obj.pk)).data)
+
+
+class RecordSummaryView(generics.GenericAPIView):
+    """A document computed over one record (e.g. a proposal's tally), at `<resource>/{pk}/<name>/`.
+
+    The record's access function decides, as for its detail route: 404 for a role without
+    read on the primary category, and for a record that is missing or not the user's.
+    `serializer_class` describes the document (every field with its category);
+    `summary_function(record)` makes it.
+    """
+
+    primary_category: Category
+    access_function: Callable
+    summary_function: Callable
+    record_model: type
+    pagination_class = None
+    filter_backends: list = []
+
+    def get(self, request, pk):
+        if not grant(request.user, self.primary_category).reads:
+            raise Http404
+        return Response(type(self).summary_function(type(self).access_function(request.user, pk)))

@@ -19,9 +19,11 @@ from voordeur.accounts.models import Membership, Partner, User
 from voordeur.audit import log as audit
 from voordeur.audit.models import AuditEvent
 from voordeur.demo.building import build_complex, build_portieken, build_units
+from voordeur.demo.consent import build_consent
 from voordeur.demo.contacts import moment, plan_contacts
 from voordeur.demo.organisations import CORPORATION, ORGANISATIONS, ROLE_ORGANISATION, STAFF_NAMES
 from voordeur.demo.residents import build_residents
+from voordeur.demo.works import build_works
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
 from voordeur.trajectories.models import Phase, PhasePlan, Trajectory, TrajectoryPartner
@@ -138,6 +140,7 @@ def build_demo(seed: int = DEFAULT_SEED, *, today: dt.date | None = None) -> Dem
     Tenancy.objects.bulk_create(residents.tenancies)
     Person.objects.bulk_create(residents.people)
 
+    consent = build_consent(section_rng(seed, "consent"), complex_, residents.tenancies, today)
     plans = plan_contacts(section_rng(seed, "contacts"), residents.current)
     ContactLogEntry.objects.bulk_create(
         ContactLogEntry(
@@ -148,7 +151,10 @@ def build_demo(seed: int = DEFAULT_SEED, *, today: dt.date | None = None) -> Dem
         for plan in plans
     )
 
+    works_needs = build_works(section_rng(seed, "works"), trajectory, units, residents.current)
+
     counts = {
+        "works_needs": works_needs,
         "partners": len(partners),
         "portieken": len(portieken),
         "units": len(units),
@@ -162,6 +168,7 @@ def build_demo(seed: int = DEFAULT_SEED, *, today: dt.date | None = None) -> Dem
         "languages": len({household.language for household in residents.current}),
         "contacts": len(plans),
         "users": len(users),
+        "consent_responses": consent.responses,
     }
     audit.record(None, "import", object_type="demo", object_id=trajectory.slug, trajectory_id=trajectory.pk,
                  purpose="demo", detail={"seed": seed, **counts})

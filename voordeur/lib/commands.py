@@ -5,6 +5,7 @@ flag (interfaces.md). From the command line a usage error prints the usage and e
 through `call_command` it raises `CommandError` with returncode 1.
 """
 
+import argparse
 import sys
 from typing import NoReturn
 
@@ -22,7 +23,15 @@ class VoordeurParser(CommandParser):
 class VoordeurCommand(BaseCommand):
     def create_parser(self, prog_name: str, subcommand: str, **kwargs) -> CommandParser:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
-        # Django builds a plain CommandParser; swap in the subclass (same state, new `error`),
-        # which add_subparsers() then uses for subcommands too.
-        parser.__class__ = VoordeurParser
+        _adopt(parser)
         return parser
+
+
+def _adopt(parser: argparse.ArgumentParser) -> None:
+    """Django builds plain CommandParsers (subcommand parsers included, before we see them);
+    swap in the subclass — same state, new `error` — all the way down."""
+    parser.__class__ = VoordeurParser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _adopt(child)

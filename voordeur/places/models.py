@@ -65,6 +65,7 @@ class Unit(models.Model):
     unit_id = models.CharField(_("eenheidnummer"), max_length=40, unique=True)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.HOME)
     floor = models.SmallIntegerField(_("verdieping"))
+    riser = models.CharField(_("stijgleiding"), max_length=20, blank=True)
     street = models.CharField(_("straat"), max_length=120)
     number = models.PositiveIntegerField(_("huisnummer"))
     letter = models.CharField(_("huisletter"), max_length=1, blank=True)

@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from voordeur.access.policy import Category
 from voordeur.access.scope import grant
+from voordeur.consent.doors import consent_layer
 from voordeur.places.models import Unit
 from voordeur.web.doors.data import DoorData
 from voordeur.web.doors.grid import COLOURS, NO_COLOUR, Door, LegendEntry
 from voordeur.web.doors.languages import OTHER, UNKNOWN, language_group, language_name, top_languages
+from voordeur.works.doors import works_layer
 
 
 @dataclass(frozen=True)
@@ -145,3 +147,5 @@ def household_size(data: DoorData) -> LayerValues:
 register(Layer("occupancy", _("Bewoning"), Category.PLACES, occupancy))
 register(Layer("language", _("Taal"), Category.CONTACT, language))
 register(Layer("size", _("Grootte huishouden"), Category.HOUSEHOLD, household_size))
+register(Layer("consent", _("Instemming"), Category.CONSENT, consent_layer))
+register(Layer("works", _("Startweek"), Category.WORKS, works_layer))

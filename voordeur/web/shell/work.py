@@ -21,17 +21,20 @@ class Page(StrEnum):
     DOOR_GRID = "door-grid"
     HOUSEHOLD_LIST = "household-list"
     CONSENT = "consent"
+    WORKS = "works"
 
     @property
     def label(self) -> Promise:
         return PAGE_LABEL[self]
 
 
-PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming")}
+PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
+              Page.WORKS: _("Werkzaamheden")}
 
 
 # A page opens only for a user who can read its primary category.
-PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT}
+PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
+                 Page.WORKS: Category.WORKS}
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ WORK: dict[Category, Work] = {
         _("Cijfers over de planning van de werkzaamheden"),
         _("De planning van de werkzaamheden bekijken"),
         _("De werkzaamheden en logeerwoningen plannen"),
+        Page.WORKS,
     ),
     Category.WORKS_NEEDS: Work(
         None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 ONE_DAY = dt.timedelta(days=1)
@@ -19,7 +18,7 @@ def is_weekday(day: dt.date) -> bool:
     return day.weekday() < 5
 
 
-def is_working_day(day: dt.date, non_working: Iterable[dt.date] | frozenset[dt.date]) -> bool:
+def is_working_day(day: dt.date, non_working: frozenset[dt.date]) -> bool:
     return is_weekday(day) and day not in non_working
 
 

@@ -31,10 +31,15 @@ def _names(units: list[Unit], limit: int = 5) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
+def _days(count: int) -> str:
+    return f"{count} working day" + ("" if count == 1 else "s")
+
+
 def _guest_home_clashes(instance: Instance) -> list[str]:
     needs = [u for u in instance.units if u.must_get_guest_home]
     if needs and not instance.guest_homes:
-        return [f"{_names(needs)} need a guest home (needs_guest_home), but guest_homes is empty"]
+        verb = "needs" if len(needs) == 1 else "need"
+        return [f"{_names(needs)} {verb} a guest home (needs_guest_home), but guest_homes is empty"]
     return []
 
 
@@ -47,8 +52,9 @@ def _day_room_clashes(instance: Instance) -> list[str]:
     ]
     if not stuck:
         return []
+    verb = "is" if len(stuck) == 1 else "are"
     return [
-        f"{_names(stuck)} are home during the day and cannot get a guest home, "
+        f"{_names(stuck)} {verb} home during the day and cannot get a guest home, "
         "but day_room_capacity is 0"
     ]
 
@@ -77,7 +83,7 @@ def _riser_clashes(instance: Instance) -> list[str]:
         if len(units) > start_days * instance.max_starts_per_day:
             clashes.append(
                 f"{name}: its {len(units)} units must all start within riser_window_days "
-                f"{window} ({start_days} working days), but max_starts_per_day "
+                f"{window} ({_days(start_days)}), but max_starts_per_day "
                 f"{instance.max_starts_per_day} allows only "
                 f"{start_days * instance.max_starts_per_day} starts"
             )
@@ -89,7 +95,7 @@ def _riser_clashes(instance: Instance) -> list[str]:
                 clashes.append(
                     f"{name}: fixed_start_date {early.fixed_start_date} ({early.id}) and "
                     f"{late.fixed_start_date} ({late.id}) are more than riser_window_days "
-                    f"{window} working days apart"
+                    f"{window} apart"
                 )
                 continue
         clashes.extend(_riser_overlap_clashes(instance, name, units))
@@ -174,7 +180,7 @@ def _fixed_day_load_clashes(instance: Instance) -> list[str]:
          lambda u, s: (s, end_day(u, s)), instance.day_room_capacity, "day_room_capacity"),
     ]
     for what, selected, span, capacity, limit_name in checks:
-        clash = _peak(instance, [u for u in fixed if selected(u)], span, capacity)
+        clash = _peak([u for u in fixed if selected(u)], span, capacity)
         if clash:
             day, units = clash
             clashes.append(
@@ -185,7 +191,6 @@ def _fixed_day_load_clashes(instance: Instance) -> list[str]:
 
 
 def _peak(
-    instance: Instance,
     units: list[Unit],
     span: Callable[[Unit, int], tuple[int, int]],
     capacity: int,

@@ -8,11 +8,14 @@ Guest homes go to needs first, then to wishes by priority, whenever one is free.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from .horizon import planning_groups, safe_horizon
 from .instance import Instance, Unit
 from .rules import forbidden_start_ranges, is_start_allowed, stay_days
+
+StartsAndHomes = tuple[dict[str, int], dict[str, str | None]]
 
 
 class _Load:
@@ -75,11 +78,42 @@ class _Load:
                 busy[day] = 1 if sign > 0 else 0
 
 
-Assignment = tuple[dict[str, int], dict[str, str | None]]
-
-
-def hand_plan(instance: Instance) -> Assignment | None:
+def hand_plan(instance: Instance) -> StartsAndHomes | None:
     """Start days and guest homes of the hand plan, or None if it gets stuck."""
+    return _list_schedule(instance, lambda groups: groups, fill_gaps=False)
+
+
+GroupOrder = Callable[[list[list[Unit]]], list[list[Unit]]]
+
+# Orders in which gap-filling list scheduling takes the risers, most useful first.
+GAP_FILLING_ORDERS: tuple[GroupOrder, ...] = (
+    lambda groups: groups,  # stairwell by stairwell
+    lambda groups: sorted(groups, key=lambda g: -len(g)),  # biggest risers first
+    lambda groups: sorted(groups, key=lambda g: -sum(u.work_days for u in g)),  # most work
+    lambda groups: groups[::-1],  # from the last stairwell back
+)
+
+
+def gap_filling_plans(instance: Instance, seconds: float) -> list[StartsAndHomes]:
+    """List schedules in which a riser may start before earlier ones where room is left.
+
+    Not how a planner works by hand, but better first hints for the solver. Tries the
+    orders of GAP_FILLING_ORDERS while `seconds` last (always the first).
+    """
+    deadline = time.monotonic() + seconds
+    plans = []
+    for order in GAP_FILLING_ORDERS:
+        plan = _list_schedule(instance, order, fill_gaps=True)
+        if plan is not None:
+            plans.append(plan)
+        if time.monotonic() >= deadline:
+            break
+    return plans
+
+
+def _list_schedule(
+    instance: Instance, order: GroupOrder, *, fill_gaps: bool
+) -> StartsAndHomes | None:
     horizon = safe_horizon(instance)
     load = _Load(instance, horizon)
     starts: dict[str, int] = {}
@@ -89,14 +123,17 @@ def hand_plan(instance: Instance) -> Assignment | None:
         if not _place_anchored(instance, load, group, starts, homes):
             return None
     earliest = 0
-    for group in free:
+    for group in order(free):
         if not _place_group(instance, load, group, range(earliest, horizon), starts, homes):
             return None
-        earliest = min(starts[u.id] for u in group)
+        if not fill_gaps:
+            earliest = min(starts[u.id] for u in group)
     return starts, homes
 
 
-def repaired_plan(instance: Instance, previous_starts: Mapping[str, int]) -> Assignment | None:
+def repaired_plan(
+    instance: Instance, previous_starts: Mapping[str, int]
+) -> StartsAndHomes | None:
     """The previous plan kept where it still holds, the rest placed as early as it fits.
 
     A riser keeps its previous start days if all of them still fit; otherwise (and for

@@ -32,7 +32,9 @@ def explain_infeasibility(instance: Instance, seconds: float) -> str:
 
 def _core(instance: Instance, only: list[str] | None, deadline: float) -> list[str] | None:
     """Names of a set of groups that is infeasible on its own, or None if unproved."""
-    schedule = build_model(instance, safe_horizon(instance), 0, diagnose=True)
+    schedule = build_model(
+        instance, safe_horizon(instance), 0, diagnose=True, break_symmetries=False
+    )
     guards = schedule.assumptions
     active = list(guards) if only is None else only
     for name, literal in guards.items():

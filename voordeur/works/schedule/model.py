@@ -123,9 +123,8 @@ def build_model(
 
     n = len(units)
     if instance.max_units_in_work < n:
-        model.add_cumulative(
-            list(works.values()), [1] * n, capacity(instance.max_units_in_work, "max_units_in_work", n)
-        )
+        crew = capacity(instance.max_units_in_work, "max_units_in_work", n)
+        model.add_cumulative(list(works.values()), [1] * n, crew)
     _add_start_rate(model, instance, starts, capacity, diagnose)
     _add_risers(model, instance, starts, horizon, guard)
     guest_home = _add_guest_homes(model, instance, starts, capacity, guard)
@@ -188,7 +187,7 @@ def _add_start_rate(
     if per_day == 1 and not diagnose:
         model.add_all_different(list(starts.values()))
         return
-    days = [model.new_fixed_size_interval_var(s, 1, f"startday_{uid}") for uid, s in starts.items()]
+    days = [model.new_fixed_size_interval_var(s, 1, f"start_day_{u}") for u, s in starts.items()]
     model.add_cumulative(days, [1] * n, capacity(per_day, "max_starts_per_day", n))
 
 
@@ -261,7 +260,9 @@ def _add_day_room(
                 )
             )
         else:
-            intervals.append(model.new_fixed_size_interval_var(start, unit.work_days, f"dayroom_{unit.id}"))
+            intervals.append(
+                model.new_fixed_size_interval_var(start, unit.work_days, f"dayroom_{unit.id}")
+            )
     limit = instance.day_room_capacity
     if len(intervals) > limit:
         model.add_cumulative(

@@ -1,5 +1,6 @@
 """Solve a works schedule: pre-analysis, hand plan, then CP-SAT objective by objective.
 
+The best of the hand plan and a few gap-filling list schedules is the first hint.
 Fresh plan:   1. minimise the makespan, 2. maximise the priority of wishes granted.
 Re-planning:  makespan <= the previous plan's (if that proves impossible: 1. minimise
               the makespan), then fewest moved units, then wishes.
@@ -20,17 +21,24 @@ from ortools.sat.python import cp_model
 from .bounds import best_lower_bound
 from .diagnosis import find_clashes
 from .guest_homes import assign_guest_homes
-from .handplan import hand_plan, repaired_plan
+from .handplan import gap_filling_plans, hand_plan, repaired_plan
 from .horizon import safe_horizon
 from .infeasibility import explain_infeasibility
 from .instance import Instance
+from .lane_packing import lane_packing_bound
 from .model import ScheduleModel, build_model
 from .plan import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Plan, build_plan
 from .validator import validate
 
 DEFAULT_TIME_LIMIT = 30.0
 DEFAULT_WORKERS = 8
-FIRST_PHASE_SHARE = 0.65  # of the time left, when later phases follow
+FIRST_PHASE_SHARE = 0.75  # of the time left, when later phases follow
+PACKING_SHARE = 0.05  # of the time limit, at most MAX_PACKING_SECONDS, for the lane bound
+MAX_PACKING_SECONDS = 3.0
+HINT_SHARE = 0.05  # of the time limit, at most MAX_HINT_SECONDS, for extra list schedules
+MAX_HINT_SECONDS = 5.0
+ROUND_SHARE = 0.1  # a new makespan round needs this share of the time limit left
+MIN_ROUND_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -87,32 +95,56 @@ def solve(
     clashes = find_clashes(instance)
     if clashes:
         return _without_plan(INFEASIBLE, "; ".join(clashes), None, started)
-    lower = best_lower_bound(instance)
-    baseline = _checked(instance, hand_plan(instance))
+    hints_seconds = min(MAX_HINT_SECONDS, HINT_SHARE * time_limit)
+    heuristic = _best_of(
+        instance,
+        [
+            _checked(instance, hand_plan(instance)),
+            *(_checked(instance, plan) for plan in gap_filling_plans(instance, hints_seconds)),
+        ],
+    )
+    upper = _makespan(instance, heuristic) if heuristic else safe_horizon(instance)
+    packing_seconds = min(MAX_PACKING_SECONDS, PACKING_SHARE * time_limit)
+    lower = lane_packing_bound(instance, best_lower_bound(instance), upper, packing_seconds)
     if previous is None:
-        return _solve_fresh(instance, baseline, lower, started, deadline, workers)
-    return _solve_again(instance, baseline, lower, previous, started, deadline, workers)
+        return _solve_fresh(instance, heuristic, lower, started, deadline, workers)
+    return _solve_again(instance, heuristic, lower, previous, started, deadline, workers)
 
 
 def _solve_fresh(
     instance: Instance,
-    baseline: Assignment | None,
+    heuristic: Assignment | None,
     lower: int,
     started: float,
     deadline: float,
     workers: int,
 ) -> Plan:
-    horizon = _makespan(instance, baseline) if baseline else safe_horizon(instance)
-    schedule = build_model(instance, horizon, min(lower, horizon))
-    objectives = [Objective("makespan", schedule.makespan, True)]
-    objectives += _wish_objective(instance, schedule)
-    result = _lexicographic(schedule, objectives, baseline, deadline, workers)
-    return _finish(instance, result, baseline, lower, None, started, deadline)
+    """Makespan, then wishes; time a quick wish phase leaves over goes to another round."""
+    best: PhaseResult | None = None
+    bounds: dict[str, float] = {}
+    round_seconds = max(MIN_ROUND_SECONDS, ROUND_SHARE * (deadline - started))
+    while True:
+        hint = best.best if best else heuristic
+        horizon = _makespan(instance, hint) if hint else safe_horizon(instance)
+        schedule = build_model(instance, horizon, min(lower, horizon))
+        objectives = [Objective("makespan", schedule.makespan, True)]
+        objectives += _wish_objective(instance, schedule)
+        result = _lexicographic(schedule, objectives, hint, deadline, workers)
+        if "makespan" in result.bounds:
+            bounds["makespan"] = max(bounds.get("makespan", 0.0), result.bounds["makespan"])
+        if result.best is None:
+            break
+        best = result
+        if result.proved or deadline - time.monotonic() < round_seconds:
+            break
+    final = best or result
+    final = PhaseResult(final.best, final.proved, final.first_status, bounds)
+    return _finish(instance, final, heuristic, lower, None, started, deadline)
 
 
 def _solve_again(
     instance: Instance,
-    baseline: Assignment | None,
+    heuristic: Assignment | None,
     lower: int,
     previous: PreviousPlan,
     started: float,
@@ -122,7 +154,7 @@ def _solve_again(
     known = {u.id for u in instance.units}
     kept = {uid: day for uid, day in previous.start_days.items() if uid in known}
     repaired = _checked(instance, repaired_plan(instance, kept))
-    hint = repaired or baseline
+    hint = repaired or heuristic
     target = previous.makespan_days
     horizon = max(_makespan(instance, hint) if hint else safe_horizon(instance), target)
     if target >= lower:
@@ -266,6 +298,12 @@ def _without_plan(status: str, reason: str, lower: int | None, started: float) -
 
 def _makespan(instance: Instance, assignment: Assignment) -> int:
     return max(assignment.start_days[u.id] + u.work_days for u in instance.units)
+
+
+def _best_of(instance: Instance, candidates: list[Assignment | None]) -> Assignment | None:
+    """The shortest of the heuristic plans (the first on a tie)."""
+    plans = [plan for plan in candidates if plan is not None]
+    return min(plans, key=lambda plan: _makespan(instance, plan)) if plans else None
 
 
 def _checked(

@@ -241,7 +241,9 @@ def _summary_violations(
     listed = set(plan.unmet_guest_home_wishes)
     for unit_id in sorted(unmet - listed):
         violations.append(
-            Violation(unit_id, "wanted a guest home, got none, but is not in unmet_guest_home_wishes")
+            Violation(
+                unit_id, "wanted a guest home, got none, but is not in unmet_guest_home_wishes"
+            )
         )
     for unit_id in sorted(listed - unmet):
         violations.append(

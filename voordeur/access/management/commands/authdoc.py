@@ -1,11 +1,12 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from voordeur.access.docs import output_path, render
+from voordeur.lib.commands import VoordeurCommand
 
 
-class Command(BaseCommand):
+class Command(VoordeurCommand):
     help = "Write docs/authorization.md from the policy table; with --check, exit 1 when it is stale."
 
     def add_arguments(self, parser):

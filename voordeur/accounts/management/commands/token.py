@@ -1,10 +1,11 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from voordeur.accounts.models import User
 from voordeur.accounts.tokens import token_issue
+from voordeur.lib.commands import VoordeurCommand
 
 
-class Command(BaseCommand):
+class Command(VoordeurCommand):
     help = "Issue an API token for USERNAME (printed on its own last line; expires after --days)."
 
     def add_arguments(self, parser):

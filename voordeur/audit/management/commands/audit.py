@@ -1,10 +1,11 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from voordeur.audit.log import verify
 from voordeur.audit.models import AuditEvent
+from voordeur.lib.commands import VoordeurCommand
 
 
-class Command(BaseCommand):
+class Command(VoordeurCommand):
     help = "Audit log tools. `audit verify` checks the hash chain."
 
     def add_arguments(self, parser):

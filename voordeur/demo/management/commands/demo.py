@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from voordeur.demo.build import (
     DEFAULT_SEED, DEMO_PASSWORD, DemoAccount, build_demo, database_is_empty, demo_accounts, is_demo_database,
 )
+from voordeur.jobs import worker
 from voordeur.lib.commands import VoordeurCommand
 
 
@@ -69,6 +70,7 @@ class Command(VoordeurCommand):
             self.stderr.write("Demo-modus staat uit (start met `voordeur demo`): de server start niet. "
                               "/ Demo mode is off: not serving.")
             return
+        worker.start_in_thread()  # solves run in the background while the server serves
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
     @staticmethod
