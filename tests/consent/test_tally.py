@@ -133,10 +133,11 @@ def test_counted_at_is_today_until_the_deadline_has_passed():
     assert run(homes, [], [], today=AFTER).counted_at == DEADLINE
 
 
-def test_no_tenants_means_no_percentage_and_no_threshold():
+def test_no_tenants_means_no_percentage_and_the_exact_comparison():
     result = run(units(10), [], [])
     assert result.percent_agreed is None and result.as_json()["percent_agreed"] is None
-    assert not result.threshold_met and result.needed == 0
+    # interfaces.md: threshold_met is exactly agreed * 100 >= 70 * tenants, so 0 >= 0
+    assert result.threshold_met and result.needed == 0
 
 
 def test_only_dwellings_count():
@@ -202,7 +203,7 @@ def oracle(homes, tenancies, responses, deadline, today):
     percent = None if n == 0 else float((Decimal(agreed) * 100 / n).quantize(Decimal("0.01"), "ROUND_HALF_UP"))
     return {"dwellings": len(homes), "tenants": n, "agreed": agreed, "against": against,
             "no_response": n - agreed - against, "percent_agreed": percent,
-            "threshold_met": n > 0 and agreed * 100 >= 70 * n, "presumption_applies": len(homes) >= 10,
+            "threshold_met": agreed * 100 >= 70 * n, "presumption_applies": len(homes) >= 10,
             "counted_at": counted.isoformat(), "not_agreed": not_agreed}
 
 
@@ -228,6 +229,6 @@ def test_input_order_and_late_answers_change_nothing(campaign, rng):
     again = run(homes, shuffled_t, shuffled_r + late, today=today, deadline=deadline)
     assert again.as_json() == base.as_json()
     assert base.agreed + base.against + base.no_response == base.tenants <= base.dwellings
-    assert base.threshold_met == (base.tenants > 0 and base.agreed * 100 >= 70 * base.tenants)
+    assert base.threshold_met == (base.agreed * 100 >= 70 * base.tenants)
     if base.tenants:
         assert base.needed == 0 if base.threshold_met else (base.agreed + base.needed) * 100 >= 70 * base.tenants

@@ -12,8 +12,8 @@ The rule, exactly as interfaces.md "Consent tally" states it:
   the one recorded last (highest `seq`). Later responses and responses of tenancies not
   active on `counted_at` are kept but not counted.
 - `percent_agreed` = agreed / tenants x 100, half-up to 2 decimals (None without tenants);
-  `threshold_met` compares integers: agreed * 100 >= 70 * tenants — and is False when there
-  are no tenants (nobody agreed; a vacuous 0 >= 0 must not presume consent).
+  `threshold_met` compares integers exactly as interfaces.md says: agreed * 100 >= 70 *
+  tenants (with no tenants that is 0 >= 0: nobody is left who could withhold consent).
 """
 
 import datetime as dt
@@ -168,7 +168,7 @@ def tally(
         against=against,
         no_response=count - agreed - against,
         percent_agreed=percent(agreed, count),
-        threshold_met=count > 0 and agreed * 100 >= THRESHOLD_PERCENT * count,
+        threshold_met=agreed * 100 >= THRESHOLD_PERCENT * count,
         presumption_applies=len(set(dwellings)) >= MIN_DWELLINGS,
         response_deadline=deadline,
         counted_at=day,

@@ -1,5 +1,7 @@
 """What every consent page shares: the trajectory, its proposals, and the one asked for."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -36,3 +38,12 @@ class ConsentPage(CategoryPage, TemplateView):
             "may_write": grant(user, Category.CONSENT).writes,
             "campaign_pages": CAMPAIGN_PAGES,
         }
+
+    def campaign_for_writing(self) -> dict:
+        """The campaign for a POST: 404 without a proposal, 403 for roles that only read consent."""
+        campaign = self.campaign()
+        if campaign["proposal"] is None:
+            raise Http404
+        if not campaign["may_write"]:
+            raise PermissionDenied
+        return campaign

@@ -2,8 +2,6 @@
 assigned; assign outreach to a person; progress per day."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -24,12 +22,8 @@ class OutreachView(ConsentPage):
         return self.render_page(self.campaign())
 
     def post(self, request, *args, **kwargs):
-        campaign = self.campaign()
+        campaign = self.campaign_for_writing()
         proposal = campaign["proposal"]
-        if proposal is None:
-            raise Http404
-        if not campaign["may_write"]:
-            raise PermissionDenied
         standing = proposal_tally(proposal)
         open_ids = [n.tenancy_id for n in standing.not_agreed]
         tenancies = current_tenancies(user=request.user, proposal=proposal, day=standing.counted_at).filter(

@@ -1,8 +1,7 @@
 """The consent campaign's live page: the tally, the chart over time, recording a response."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -33,12 +32,8 @@ class ConsentView(ConsentPage):
         return self.render_page(self.campaign())
 
     def post(self, request, *args, **kwargs):
-        campaign = self.campaign()
+        campaign = self.campaign_for_writing()
         proposal = campaign["proposal"]
-        if proposal is None:
-            raise Http404
-        if not campaign["may_write"]:
-            raise PermissionDenied
         form = ResponseForm(request.POST, tenancies=self.tenancies(proposal))
         if form.is_valid():
             data = form.cleaned_data

@@ -2,8 +2,7 @@
 did not agree the day their 8 weeks to go to court end (a later notice restarts them)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -39,12 +38,8 @@ class ResultView(ConsentPage):
         return self.render_page(self.campaign())
 
     def post(self, request, *args, **kwargs):
-        campaign = self.campaign()
+        campaign = self.campaign_for_writing()
         proposal = campaign["proposal"]
-        if proposal is None:
-            raise Http404
-        if not campaign["may_write"]:
-            raise PermissionDenied
         form = NoticeForm(request.POST)
         if form.is_valid():
             try:
