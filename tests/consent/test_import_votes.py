@@ -67,7 +67,7 @@ def test_a_bad_file_is_rejected_whole_naming_every_bad_line(world, proposal, tmp
     content = (f"tenancy_id,answer,date,channel\n"
                f"T-ons-001,ja,{day(1)},door\n"
                f"T-ons-002,misschien,{day(1)},door\n"
-               f"T-XXX-999,nee,{day(1)},door\n"
+               f"T-ONBEKEND-999,nee,{day(1)},door\n"
                f"T-ons-003,ja,31-02-2027,door\n"
                f"T-and-009,ja,{day(1)},door\n"
                f"T-ons-004,ja,{day(-3)},door\n"
@@ -80,7 +80,7 @@ def test_a_bad_file_is_rejected_whole_naming_every_bad_line(world, proposal, tmp
 
 def test_the_problems_are_printed_as_file_line_column(world, proposal, tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_bytes(f"tenancy_id,answer,date,channel\nT-ons-001,ja,{day(1)},door\nT-XXX,misschien,2027-02-30,door\n"
+    path.write_bytes(f"tenancy_id,answer,date,channel\nT-ons-001,ja,{day(1)},door\nT-ONBEKEND,misschien,2027-02-30,door\n"
                      .encode())
     err = io.StringIO()
     with pytest.raises(CommandError):
@@ -89,7 +89,7 @@ def test_the_problems_are_printed_as_file_line_column(world, proposal, tmp_path)
     assert lines == [
         f"{path}:3: answer: unknown answer 'misschien' (ja/yes/akkoord or nee/no)",
         f"{path}:3: date: '2027-02-30' is not a date that exists",
-        f"{path}:3: tenancy_id: unknown tenancy 'T-XXX' in this complex",
+        f"{path}:3: tenancy_id: unknown tenancy 'T-ONBEKEND' in this complex",
     ]
 
 
