@@ -81,6 +81,16 @@ class EncryptedJSONField(models.TextField):
         return None  # forms declare their own fields for the decrypted value
 
 
+def needs_rotation(stored: str) -> bool:
+    """True when the newest key did not make this token."""
+    newest = Fernet(settings.FIELD_KEYS[0].encode())
+    try:
+        newest.decrypt(stored.removeprefix(PREFIX).encode())
+    except InvalidToken:
+        return True
+    return False
+
+
 def encrypted_fields() -> list[tuple[type[models.Model], str]]:
     """(model, field name) for every encrypted field in the project."""
     from django.apps import apps
