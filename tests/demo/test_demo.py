@@ -24,6 +24,8 @@ from voordeur.households.models import ContactLogEntry, Household, Person, Tenan
 from voordeur.places.models import Complex, Unit
 from voordeur.trajectories.models import PhasePlan, Trajectory
 
+from .fingerprints import phase_digest
+
 TODAY = dt.date(2026, 11, 27)
 ROLE_KIND = {
     Role.DIRECTOR: "corporation", Role.SOCIAL_MANAGER: "corporation", Role.RENO_LEAD: "corporation",
@@ -178,17 +180,21 @@ def test_build_refuses_a_database_that_is_not_empty():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_is_deterministic_and_independent_of_today():
+    """Phases 1-2 too: visits, conversations, referrals, promises, partner files; which there are
+    and what they say depend only on the seed, their dates follow today."""
     build_demo(today=TODAY)
     first, first_undated = digest(), digest(with_dates=False)
+    phases, phases_undated = phase_digest(), phase_digest(with_dates=False)
     call_command("flush", interactive=False, verbosity=0)
     build_demo(today=TODAY)
-    assert digest() == first
+    assert digest() == first and phase_digest() == phases
     call_command("flush", interactive=False, verbosity=0)
     build_demo(today=TODAY + dt.timedelta(days=45))
     assert digest(with_dates=False) == first_undated and digest() != first
+    assert phase_digest(with_dates=False) == phases_undated and phase_digest() != phases
     call_command("flush", interactive=False, verbosity=0)
     build_demo(seed=2028, today=TODAY)
-    assert digest(with_dates=False) != first_undated
+    assert digest(with_dates=False) != first_undated and phase_digest(with_dates=False) != phases_undated
 
 
 @pytest.mark.django_db(transaction=True)
@@ -198,6 +204,7 @@ def test_demo_command_loads_once_prints_the_accounts_and_reloads_with_fresh(sett
     call_command("demo", "--no-serve", "--port", "8123", stdout=out)
     text = out.getvalue()
     assert "http://127.0.0.1:8123/" in text and "demo" in text
+    assert re.search(r"Fase 1-2: \d+ huisbezoeken bij \d+ voordeuren, \d+ doorverwijzingen, \d+ toezeggingen", text)
     assert all(re.search(rf"^\s+{role}\s", text, re.M) for role in Role.values)
     loaded = digest(with_dates=False)
 

@@ -1,32 +1,41 @@
 """`build_demo`: the demo trajectory, loaded into an empty database in one transaction.
 
 Everything is generated from one seed. Each part draws from its own `Random`, derived from
-the seed and the part's name, so extending one part does not change the others. Only the
-contact log is placed relative to today; which contacts there are does not depend on it.
+the seed and the part's name, so extending one part does not change the others. What
+happened recently (the contact log, visits, referrals, promises, the rolling partner
+files) is placed relative to today; which records there are does not depend on it.
 """
 
 import datetime as dt
 import random
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from voordeur.access.models import HouseholdLink
 from voordeur.access.policy import Role
 from voordeur.accounts.models import Membership, Partner, User
 from voordeur.audit import log as audit
 from voordeur.audit.models import AuditEvent
+from voordeur.consent.models import Response
 from voordeur.demo.building import build_complex, build_portieken, build_units
-from voordeur.demo.consent import build_consent
+from voordeur.demo.consent import SENT_DAYS_AGO, build_consent
 from voordeur.demo.contacts import moment, plan_contacts
+from voordeur.demo.doorstep import build_doorstep, residents_for
+from voordeur.demo.exploring import SETTLED_BEFORE, build_exploring
+from voordeur.demo.followup import MUNICIPALITY, NBH_TEAM, WELFARE, build_followup, links
 from voordeur.demo.organisations import CORPORATION, ORGANISATIONS, ROLE_ORGANISATION, STAFF_NAMES
 from voordeur.demo.residents import build_residents
 from voordeur.demo.works import build_works
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
+from voordeur.referrals.models import Promise, PromiseEvent, Referral, ReferralEvent
 from voordeur.trajectories.models import Phase, PhasePlan, Trajectory, TrajectoryPartner
+from voordeur.visits.models import LifeDomainAssessment, Opportunity, Visit
 
 DEFAULT_SEED = 2027
 DEMO_PASSWORD = "demo"
@@ -101,6 +110,70 @@ def _users(partners: dict[str, Partner]) -> dict[Role, User]:
     }
 
 
+@contextmanager
+def _own_timestamps(*models):
+    """Let bulk_create keep the created_at/updated_at set on the rows (auto_now(_add) off meanwhile)."""
+    fields = [(field, field.auto_now, field.auto_now_add) for model in models for field in model._meta.concrete_fields
+              if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)]
+    for field, _, _ in fields:
+        field.auto_now = field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field, now, now_add in fields:
+            field.auto_now, field.auto_now_add = now, now_add
+
+
+def _phase_two(seed: int, today: dt.date, trajectory, users, partners, residents, explored, plans):
+    """The brokers' round (visits, conversations, opportunities), then the referrals and promises
+    that followed; saved, with their history, links and creation times. The contacts they made
+    are returned with them, unsaved (the caller saves the whole contact log at once).
+
+    `_own_timestamps` switches auto_now off on these models for the duration of the bulk
+    inserts (the demo loads before any other thread runs), so the rows keep their moments."""
+    planned_start, _, actual_start, _ = PHASES[Phase.BUILD_UP]
+    phase_start = actual_start or planned_start
+    # A door where someone answered another partner recently, or voted, is not a "moved away".
+    avoid = {p.household.pk for p in plans if p.reached and p.channel != ContactLogEntry.Channel.LETTER}
+    avoid |= set(Response.objects.filter(proposal__complex=trajectory.complex)
+                 .values_list("tenancy__household_id", flat=True))
+    settled = {household.pk for household in explored.settled_households}
+    doorstep = build_doorstep(
+        section_rng(seed, "doorstep"),
+        residents_for(residents.current, residents.tenancies, residents.people, explored),
+        today=today, phase_start=phase_start, broker=users[Role.BROKER], welfare=partners[WELFARE],
+        settled_before=SETTLED_BEFORE, avoid=avoid,
+    )
+    # Records carry the moment they were made, not the moment the demo was loaded.
+    visit_at = doorstep.at
+    for visit in doorstep.visits:
+        visit.created_at = visit.updated_at = visit_at[id(visit)]
+    for row in [*doorstep.assessments, *doorstep.opportunities]:
+        row.created_at = row.updated_at = visit_at[id(row.visit)]
+    with _own_timestamps(Visit, LifeDomainAssessment, Opportunity):
+        Visit.objects.bulk_create(doorstep.visits)
+        LifeDomainAssessment.objects.bulk_create(doorstep.assessments)
+        Opportunity.objects.bulk_create(doorstep.opportunities)
+
+    settled -= {visit.household_id for visit in doorstep.visits if visit.outcome == Visit.Outcome.MOVED_AWAY}
+    followup = build_followup(section_rng(seed, "followup"), doorstep, explored, today=today, partners=partners,
+                              users=users, settled=settled, proposal_days_ago=SENT_DAYS_AGO)
+    last = {}
+    for event in followup.referral_events:
+        last[id(event.referral)] = event.at
+    for event in followup.promise_events:
+        last[id(event.promise)] = event.at
+    for row in [*followup.referrals, *followup.promises]:
+        row.created_at, row.updated_at = followup.created[id(row)], last[id(row)]
+    with _own_timestamps(Referral, Promise):
+        Referral.objects.bulk_create(followup.referrals)
+        Promise.objects.bulk_create(followup.promises)
+    ReferralEvent.objects.bulk_create(followup.referral_events)
+    PromiseEvent.objects.bulk_create(followup.promise_events)
+    HouseholdLink.objects.bulk_create(links(followup.referrals, followup.created))
+    return doorstep, followup
+
+
 @transaction.atomic
 def build_demo(seed: int = DEFAULT_SEED, *, today: dt.date | None = None) -> DemoSummary:
     """Load the demo trajectory into an empty database and audit the load as one event."""
@@ -141,15 +214,22 @@ def build_demo(seed: int = DEFAULT_SEED, *, today: dt.date | None = None) -> Dem
     Person.objects.bulk_create(residents.people)
 
     consent = build_consent(section_rng(seed, "consent"), complex_, residents.tenancies, today)
-    plans = plan_contacts(section_rng(seed, "contacts"), residents.current)
-    ContactLogEntry.objects.bulk_create(
+    explored = build_exploring(section_rng(seed, "exploring"), seed, complex_=complex_, portieken=portieken,
+                               units=units, tenancies=residents.tenancies, partners=partners,
+                               corporation_slug=CORPORATION, today=today)
+    supported = {Role.NBH_TEAM: explored.supported_by(NBH_TEAM), Role.DEBT_HELP: explored.supported_by(MUNICIPALITY)}
+    plans = plan_contacts(section_rng(seed, "contacts"), residents.current, supported)
+    contacts = [
         ContactLogEntry(
             household=plan.household, partner=users[plan.role].partner, user=users[plan.role],
             contacted_at=moment(today, plan.days_ago, plan.hour, plan.minute),
             channel=plan.channel, topic=plan.topic, reached=plan.reached,
         )
         for plan in plans
-    )
+    ]
+    doorstep, followup = _phase_two(seed, today, trajectory, users, partners, residents, explored, plans)
+    contacts += doorstep.contacts + followup.contacts
+    ContactLogEntry.objects.bulk_create(contacts)
 
     works_needs = build_works(section_rng(seed, "works"), trajectory, units, residents.current)
 
@@ -166,9 +246,21 @@ def build_demo(seed: int = DEFAULT_SEED, *, today: dt.date | None = None) -> Dem
         "tenancies": len(residents.tenancies),
         "people": len(residents.people),
         "languages": len({household.language for household in residents.current}),
-        "contacts": len(plans),
+        "contacts": len(contacts),
         "users": len(users),
         "consent_responses": consent.responses,
+        "import_runs": len(explored.runs),
+        "arrears": len(explored.arrears),
+        "repairs": len(explored.repairs),
+        "caseload": len(explored.caseload),
+        "visits": len(doorstep.visits),
+        "visited_households": len({visit.household_id for visit in doorstep.visits}),
+        "talks": len(doorstep.talked()),
+        "life_domain_assessments": len(doorstep.assessments),
+        "opportunities": len(doorstep.opportunities),
+        "referrals": len(followup.referrals),
+        "promises": len(followup.promises),
+        "overdue_promises": sum(p.status == Promise.Status.OPEN and p.due_date < today for p in followup.promises),
     }
     audit.record(None, "import", object_type="demo", object_id=trajectory.slug, trajectory_id=trajectory.pk,
                  purpose="demo", detail={"seed": seed, **counts})

@@ -1,11 +1,12 @@
 """The shared contact log of the last months: who approached which household, how, about what.
 
-The welfare organisation's brokers go door to door portiek by portiek (A first, C has just
-started), announced by a letter. Around that, the corporation phones about repairs and rent,
-the neighbourhood team and the debt counter see a few households often, enforcement rings
-at some doors, the contractor plans home inspections and the university runs its baseline
-survey. A handful of households were approached three or more times in the last two weeks,
-which the contact-load guard should flag.
+Around the brokers' door-to-door round (`doorstep.py`: the letter, the visits and their
+follow-up calls) and the referrals and promises that followed (`followup.py`), the
+corporation phones about repairs and rent, the neighbourhood team and the debt counter see
+the households they already supported before the trajectory (the phase-1 caseload),
+enforcement rings at some doors, the contractor plans home inspections and the university
+runs its baseline survey. A handful of households were approached three or more times in
+the last two weeks, which the contact-load guard should flag.
 
 Plans are counted in days before today; the random choices do not depend on today.
 """
@@ -21,9 +22,6 @@ from voordeur.households.models import ContactLogEntry, Household
 
 Channel, Topic = ContactLogEntry.Channel, ContactLogEntry.Topic
 
-# The broker round per portiek: started this many days ago, spread over this many days.
-ROUND_START = {"A": 170, "B": 110, "C": 40}
-ROUND_SPREAD = {"A": 80, "B": 80, "C": 90}
 LOAD_HOUSEHOLDS = 7
 LOAD_MIX: tuple[tuple[Role, str, str], ...] = (
     (Role.BROKER, Channel.DOOR, Topic.SUPPORT),
@@ -66,25 +64,6 @@ class _Planner:
             self.add(household, role, days_ago, self.rng.choice(channels), topic, reached)
 
 
-def _broker_rounds(planner: _Planner, households: list[Household]) -> None:
-    rng = planner.rng
-    for household in households:
-        code = household.unit.portiek.code
-        planner.add(household, Role.BROKER, ROUND_START[code] + 7, Channel.LETTER, Topic.GETTING_TO_KNOW)
-        day = ROUND_START[code] - rng.randint(0, ROUND_SPREAD[code])
-        for _ in range(3):
-            if day < 1:
-                break
-            if planner.add(household, Role.BROKER, day, Channel.DOOR, Topic.GETTING_TO_KNOW,
-                           reached=0.4 if household.interpreter_needed else 0.55):
-                if day > 10 and rng.random() < 0.25:  # a follow-up call or visit
-                    topic = Topic.REFERRAL if rng.random() < 0.3 else Topic.SUPPORT
-                    planner.add(household, Role.BROKER, day - rng.randint(3, min(day - 1, 30)),
-                                rng.choice((Channel.PHONE, Channel.DOOR)), topic, reached=0.85)
-                break
-            day -= rng.randint(5, 20)
-
-
 # role, share of households, contacts per household (min, max), within the last N days,
 # channels (repeated = likelier), topic, chance each contact reached someone.
 PARTNER_SERIES: tuple[tuple[Role, float, tuple[int, int], int, tuple[str, ...], str, float], ...] = (
@@ -101,10 +80,14 @@ PARTNER_SERIES: tuple[tuple[Role, float, tuple[int, int], int, tuple[str, ...], 
 )
 
 
-def _partners(planner: _Planner, households: list[Household]) -> None:
+def _partners(planner: _Planner, households: list[Household], supported: dict[Role, list[Household]]) -> None:
+    """Each partner's series; a role in `supported` sees those households (its caseload), not a sample."""
     rng = planner.rng
     for role, share, (low, high), within, channels, topic, reached in PARTNER_SERIES:
-        for household in rng.sample(households, max(1, round(len(households) * share))):
+        chosen = supported.get(role)
+        if chosen is None:
+            chosen = rng.sample(households, max(1, round(len(households) * share)))
+        for household in chosen:
             planner.series(household, role, rng.randint(low, high), within, channels, topic, reached)
 
 
@@ -117,10 +100,10 @@ def _contact_load(planner: _Planner, households: list[Household]) -> None:
             planner.add(household, role, days_ago, channel, topic, reached=0.7)
 
 
-def plan_contacts(rng: random.Random, households: list[Household]) -> list[ContactPlan]:
+def plan_contacts(rng: random.Random, households: list[Household],
+                  supported: dict[Role, list[Household]] | None = None) -> list[ContactPlan]:
     planner = _Planner(rng)
-    _broker_rounds(planner, households)
-    _partners(planner, households)
+    _partners(planner, households, supported or {})
     _contact_load(planner, households)
     return planner.plans
 
@@ -130,4 +113,9 @@ def moment(today: dt.date, days_ago: int, hour: int, minute: int) -> dt.datetime
     day = today - dt.timedelta(days=days_ago)
     if day.weekday() >= 5:
         day -= dt.timedelta(days=day.weekday() - 4)
+    return at(day, hour, minute)
+
+
+def at(day: dt.date, hour: int, minute: int) -> dt.datetime:
+    """The aware local moment on that day."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)), timezone.get_default_timezone())

@@ -59,6 +59,11 @@ class Command(VoordeurCommand):
                 f"{counts['current_households']} huishoudens, {counts['people']} personen, "
                 f"{counts['contacts']} contactmomenten (seed {seed})."
             )
+            self.stdout.write(
+                f"Fase 1-2: {counts['visits']} huisbezoeken bij {counts['visited_households']} voordeuren, "
+                f"{counts['referrals']} doorverwijzingen, {counts['promises']} toezeggingen "
+                f"({counts['overdue_promises']} over de termijn), {counts['repairs']} reparatieverzoeken."
+            )
             accounts = summary.accounts
         else:
             self.stdout.write("Demo staat al klaar / demo already loaded (--fresh laadt hem opnieuw / reloads it).")
