@@ -36,6 +36,12 @@ def _require_partner(by) -> None:
         raise ValidationError(_("Uw account hoort bij geen organisatie; dit kan niet worden vastgelegd."))
 
 
+def _only(changes: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = sorted(set(changes) - set(allowed))
+    if unknown:
+        raise ValidationError(_("Deze velden kunnen niet worden gewijzigd: %(fields)s") % {"fields": ", ".join(unknown)})
+
+
 def clean_themes(themes: Iterable[str]) -> list[str]:
     chosen = list(dict.fromkeys(themes))
     unknown = [theme for theme in chosen if theme not in Visit.Theme.values]
@@ -99,9 +105,7 @@ def visit_record(
 def visit_update(*, visit: Visit, by, changes: Mapping[str, Any], expected_version: int) -> Visit:
     """Correct a visit (its date, time of day, outcome, summary or themes). A visit with a
     life-domain conversation stays a talk. The contact log keeps the approach as logged."""
-    unknown = set(changes) - set(VISIT_FIELDS)
-    if unknown:
-        raise ValidationError(_("Deze velden kunnen niet worden gewijzigd: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    _only(changes, VISIT_FIELDS)
     changes = dict(changes)
     if "themes" in changes:
         changes["themes"] = clean_themes(changes["themes"])
@@ -111,7 +115,8 @@ def visit_update(*, visit: Visit, by, changes: Mapping[str, Any], expected_versi
         _check_visit_date(changes["visited_on"])
     if (changes.get("outcome", visit.outcome) != Visit.Outcome.TALKED
             and LifeDomainAssessment.objects.filter(visit=visit).exists()):
-        raise ValidationError({"outcome": _("Bij dit bezoek hoort een gesprek over leefgebieden: de uitkomst blijft 'gesproken'.")})
+        raise ValidationError(
+            {"outcome": _("Bij dit bezoek hoort een gesprek over leefgebieden: de uitkomst blijft 'gesproken'.")})
     return update_record(visit, by=by, changes=changes, expected_version=expected_version, category=Category.VISITS)
 
 
@@ -196,8 +201,6 @@ def opportunity_create(
 @transaction.atomic
 def opportunity_update(*, opportunity: Opportunity, by, changes: Mapping[str, Any],
                        expected_version: int) -> Opportunity:
-    unknown = set(changes) - set(OPPORTUNITY_FIELDS)
-    if unknown:
-        raise ValidationError(_("Deze velden kunnen niet worden gewijzigd: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    _only(changes, OPPORTUNITY_FIELDS)
     return update_record(opportunity, by=by, changes=dict(changes), expected_version=expected_version,
                          category=Category.OPPORTUNITIES)

@@ -21,7 +21,7 @@ from voordeur.households.selectors import access_household
 from voordeur.lib.versioning import Conflict
 from voordeur.trajectories.selectors import access_trajectory_by_slug, trajectory_list
 from voordeur.visits import services
-from voordeur.visits.models import LifeDomainAssessment, Visit
+from voordeur.visits.models import Visit
 from voordeur.visits.selectors import (
     access_visit,
     domain_entries,
@@ -87,7 +87,7 @@ class VisitLifeDomainsView(CategoryPage, TemplateView):
 
     def render_conflict(self, trajectory, visit):
         """Someone else saved first: show what is stored now, keep this user's input."""
-        current = LifeDomainAssessment.objects.get(visit=visit)
+        current = life_domain_assessment_list(user=self.request.user).get(visit=visit)
         data = self.request.POST.copy()
         data[f"{LifeDomainsForm.form_name}-version"] = str(current.version)
         form = LifeDomainsForm(data)
