@@ -37,10 +37,13 @@ class ChoiceGroupsMixin(UtrechtFormMixin):
                 widget.attrs["class"] = TEXTAREA
             else:
                 continue
+            described = [f"{self[name].auto_id}-help"] if field.help_text and base == "utrecht-textarea" else []
             if name in errors:
                 widget.attrs["class"] += f" {base}--invalid"
                 widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+                described.append(f"{self[name].auto_id}-error")
+            if described:
+                widget.attrs["aria-describedby"] = " ".join(described)
 
 
 def time_of_day_now(now: dt.datetime | None = None) -> str:
