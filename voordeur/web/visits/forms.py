@@ -77,6 +77,7 @@ def floor_label(floor: int) -> str:
 
 class VisitForm(ChoiceGroupsMixin, forms.Form):
     form_name = "visit"
+    use_required_attribute = False  # unchosen radio buttons would look invalid before anything was done
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=Visit.Outcome.choices, widget=forms.RadioSelect)
     visited_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     time_of_day = forms.ChoiceField(label=_("Dagdeel"), choices=Visit.TimeOfDay.choices, widget=forms.RadioSelect)
