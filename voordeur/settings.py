@@ -193,6 +193,11 @@ SPECTACULAR_SETTINGS = {
 }
 API_TOKEN_DAYS = env_int("VOORDEUR_TOKEN_DAYS", 30)
 
+# --- the contact-load guard (voordeur/lib/contact_load.py) ------------------------------------
+# Warn before a new approach once a household had this many approaches within the window.
+CONTACT_LIMIT = env_int("VOORDEUR_CONTACT_LIMIT", 2)
+CONTACT_WINDOW_DAYS = env_int("VOORDEUR_CONTACT_WINDOW_DAYS", 14)
+
 EMAIL_BACKEND = env_str("VOORDEUR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("VOORDEUR_FROM_EMAIL", "voordeur@localhost")
 

@@ -43,6 +43,11 @@ def _targets(world: World, who: str, page: Page) -> list[tuple[str, bool]]:
             (page.template.format(pk=facts.pk), record_visible(world, who, Household, page.primary_category, facts))
             for facts in world.facts(Household)
         ]
+    from tests.visits.page_targets import visit_page_targets  # the phase-2 pages
+
+    targets = visit_page_targets(world, who, page)
+    if targets is not None:
+        return targets
     raise AssertionError(f"{page.name} {page.template}: teach {__name__} how to fill {page.kwargs}")
 
 

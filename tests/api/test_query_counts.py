@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tests.access.routes import Kind, Route, api_routes
 from tests.personas_consent import grow_proposals, grow_responses
+from tests.personas_visits import grow_life_domains, grow_opportunities, grow_visits
 from tests.personas_works import grow_planned_units, grow_works_needs
 from voordeur.access.policy import POLICY, Level, Role
 from voordeur.accounts.models import Membership, Partner, User
@@ -24,6 +25,7 @@ from voordeur.consent.models import Proposal, Response
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
 from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
+from voordeur.visits.models import LifeDomainAssessment, Opportunity, Visit
 from voordeur.works.models import PlannedUnit, WorksNeeds
 
 LIST_ROUTES = [route for route in api_routes() if route.kind is Kind.LIST]
@@ -125,13 +127,18 @@ GROW: dict[type[models.Model], Callable[[Pin, int], None]] = {
     PlannedUnit: grow_planned_units,
     Proposal: grow_proposals,
     Response: grow_responses,
+    Visit: grow_visits,
+    LifeDomainAssessment: grow_life_domains,
+    Opportunity: grow_opportunities,
 }
 
 
 def _reader(route: Route) -> Role:
-    """The first role with full read on the route's primary category (write preferred)."""
+    """The first role with full read on the route's primary category (write preferred); for a
+    category no role reads in full (life_domains), the first with own-level read: the pin
+    user's organisation made every record it grows."""
     levels = POLICY[route.primary_category]
-    for wanted in (Level.WRITE, Level.READ):
+    for wanted in (Level.WRITE, Level.READ, Level.OWN_WRITE, Level.OWN_READ):
         for role in Role:
             if levels[role] is wanted:
                 return role

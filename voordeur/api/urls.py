@@ -8,6 +8,7 @@ from voordeur.consent.api import ConsentResponseViewSet, ProposalTallyView, Prop
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
 from voordeur.trajectories.api import TrajectoryViewSet
+from voordeur.visits.api import LifeDomainAssessmentViewSet, OpportunityViewSet, VisitViewSet
 from voordeur.works.api import PlannedUnitViewSet, WorksNeedsViewSet
 
 router = DefaultRouter(trailing_slash=True)
@@ -26,6 +27,9 @@ router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("consent-responses", ConsentResponseViewSet, basename="consent-response")
 router.register("works-needs", WorksNeedsViewSet, basename="works-needs")
 router.register("planned-units", PlannedUnitViewSet, basename="planned-unit")
+router.register("visits", VisitViewSet, basename="visit")
+router.register("life-domains", LifeDomainAssessmentViewSet, basename="life-domains")
+router.register("opportunities", OpportunityViewSet, basename="opportunity")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -20,6 +20,7 @@ from voordeur.households.services import contact_log_create, household_update
 from voordeur.lib.dates import today
 from voordeur.lib.versioning import Conflict
 from voordeur.trajectories.selectors import trajectory_list
+from voordeur.visits.selectors import contact_load_for
 from voordeur.web.doors.ages import age_band
 from voordeur.web.doors.forms import ContactLogForm, HouseholdContactForm
 from voordeur.web.doors.languages import language_name
@@ -133,6 +134,10 @@ class HouseholdDetailView(CategoryPage, TemplateView):
             "show_log": show_log,
             "log": list(contact_log_list(user=user).filter(household_id=pk)[:LOG_LIMIT]) if show_log else [],
             "can_log": grant(user, Category.CONTACTS_LOG).writes,
+            # the contact-load guard: moments and organisations of recent approaches, never topics
+            "contact_load": contact_load_for(household, user) if grant(user, Category.CONTACTS_LOG).writes else None,
+            # life-domain conversations are opened on purpose (and audited) from their own section
+            "show_life_domains": grant(user, Category.LIFE_DOMAINS).reads,
             "can_edit": grant(user, Category.CONTACT).writes
             and field_visible(user, Category.CONTACT, household_id=pk),
         }

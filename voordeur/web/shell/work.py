@@ -22,6 +22,8 @@ class Page(StrEnum):
     HOUSEHOLD_LIST = "household-list"
     CONSENT = "consent"
     WORKS = "works"
+    VISIT_ROUND = "visit-round"
+    OPPORTUNITIES = "opportunity-list"
 
     @property
     def label(self) -> Promise:
@@ -29,12 +31,14 @@ class Page(StrEnum):
 
 
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
-              Page.WORKS: _("Werkzaamheden")}
+              Page.WORKS: _("Werkzaamheden"), Page.VISIT_ROUND: _("Ronde langs de deuren"),
+              Page.OPPORTUNITIES: _("Kansen")}
 
 
 # A page opens only for a user who can read its primary category.
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
-                 Page.WORKS: Category.WORKS}
+                 Page.WORKS: Category.WORKS, Page.VISIT_ROUND: Category.VISITS,
+                 Page.OPPORTUNITIES: Category.OPPORTUNITIES}
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ WORK: dict[Category, Work] = {
         _("Bereik van het huisbezoek per portiek"),
         _("Huisbezoeken bekijken"),
         _("Huisbezoeken afleggen en vastleggen"),
+        Page.VISIT_ROUND,
     ),
     Category.LIFE_DOMAINS: Work(
         _("Cijfers over leefgebieden per portiek"),
@@ -95,6 +100,7 @@ WORK: dict[Category, Work] = {
         _("Cijfers over bewonersinitiatieven"),
         _("Bewonersinitiatieven bekijken"),
         _("Bewonersinitiatieven vastleggen en ondersteunen"),
+        Page.OPPORTUNITIES,
     ),
     Category.ARREARS: Work(
         _("Cijfers over huurachterstand per portiek"),
