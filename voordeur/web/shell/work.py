@@ -22,6 +22,7 @@ class Page(StrEnum):
     HOUSEHOLD_LIST = "household-list"
     CONSENT = "consent"
     WORKS = "works"
+    CRIME_SIGNALS = "crime-signals"
 
     @property
     def label(self) -> Promise:
@@ -29,12 +30,12 @@ class Page(StrEnum):
 
 
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
-              Page.WORKS: _("Werkzaamheden")}
+              Page.WORKS: _("Werkzaamheden"), Page.CRIME_SIGNALS: _("Signalen")}
 
 
 # A page opens only for a user who can read its primary category.
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
-                 Page.WORKS: Category.WORKS}
+                 Page.WORKS: Category.WORKS, Page.CRIME_SIGNALS: Category.CRIME}
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ WORK: dict[Category, Work] = {
         _("Cijfers over ondermijning"),
         _("Signalen van ondermijning bekijken"),
         _("Signalen van ondermijning vastleggen en afhandelen"),
+        Page.CRIME_SIGNALS,
     ),
     Category.CONSENT: Work(
         _("De stand van de instemming (70%)"),
