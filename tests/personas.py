@@ -261,11 +261,13 @@ def build_world() -> World:
     world.add(other_entry, {OTHER}, household_id=world.households["o1"], partner_id=world.partners["other_welfare"])
     from tests.personas_consent import add_consent
     from tests.personas_visits import add_visits
+    from tests.personas_safety import add_safety
     from tests.personas_works import add_works
 
     add_works(world)
     add_consent(world)
     add_visits(world)
+    add_safety(world)
     return world
 
 

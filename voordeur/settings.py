@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "voordeur.exploring",
     "voordeur.visits",
     "voordeur.referrals",
+    "voordeur.safety",
     "voordeur.aggregates",
     "voordeur.api",
     "voordeur.web",

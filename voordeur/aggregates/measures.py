@@ -19,6 +19,7 @@ from voordeur.households.models import ContactLogEntry, Household, Person
 from voordeur.lib.dates import today
 from voordeur.places.models import Unit
 from voordeur.places.selectors import with_occupancy
+from voordeur.safety.aggregate import count_open_signals, crime_columns
 from voordeur.works.aggregate import count_works_starts, works_columns
 
 Counts = dict[str, dict[str, int]]
@@ -115,5 +116,7 @@ MEASURES: dict[str, Measure] = {
                          ("no_response", str(_("geen reactie")))], count_consent),
         Measure("works_starts", _("Starts van de werkzaamheden per periode van vier weken"), Category.WORKS,
                 _("woningen"), works_columns, count_works_starts),
+        Measure("crime-signals", _("Openstaande signalen van ondermijning"), Category.CRIME, _("signalen"),
+                crime_columns, count_open_signals),
     ]
 }

@@ -7,6 +7,7 @@ from voordeur.accounts.api import PartnerViewSet, UserViewSet
 from voordeur.consent.api import ConsentResponseViewSet, ProposalTallyView, ProposalViewSet
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
+from voordeur.safety.api import CrimeSignalViewSet
 from voordeur.trajectories.api import TrajectoryViewSet
 from voordeur.visits.api import LifeDomainAssessmentViewSet, OpportunityViewSet, VisitViewSet
 from voordeur.works.api import PlannedUnitViewSet, WorksNeedsViewSet
@@ -30,6 +31,7 @@ router.register("planned-units", PlannedUnitViewSet, basename="planned-unit")
 router.register("visits", VisitViewSet, basename="visit")
 router.register("life-domains", LifeDomainAssessmentViewSet, basename="life-domains")
 router.register("opportunities", OpportunityViewSet, basename="opportunity")
+router.register("crime-signals", CrimeSignalViewSet, basename="crime-signal")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

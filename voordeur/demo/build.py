@@ -30,6 +30,7 @@ from voordeur.demo.exploring import SETTLED_BEFORE, build_exploring
 from voordeur.demo.followup import MUNICIPALITY, NBH_TEAM, WELFARE, build_followup, links
 from voordeur.demo.organisations import CORPORATION, ORGANISATIONS, ROLE_ORGANISATION, STAFF_NAMES
 from voordeur.demo.residents import build_residents
+from voordeur.demo.safety import build_safety
 from voordeur.demo.works import build_works
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
@@ -232,6 +233,7 @@ def build_demo(seed: int = DEFAULT_SEED, *, today: dt.date | None = None) -> Dem
     ContactLogEntry.objects.bulk_create(contacts)
 
     works_needs = build_works(section_rng(seed, "works"), trajectory, units, residents.current)
+    build_safety(section_rng(seed, "safety"), today=today, households=residents.current, users=users, partners=partners)
 
     counts = {
         "works_needs": works_needs,

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("voordeur.web.consent.urls")),
     path("", include("voordeur.web.works.urls")),
     path("", include("voordeur.web.visits.urls")),
+    path("", include("voordeur.safety.web.urls")),
 ]

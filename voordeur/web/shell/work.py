@@ -24,6 +24,7 @@ class Page(StrEnum):
     WORKS = "works"
     VISIT_ROUND = "visit-round"
     OPPORTUNITIES = "opportunity-list"
+    CRIME_SIGNALS = "crime-signals"
 
     @property
     def label(self) -> Promise:
@@ -32,13 +33,13 @@ class Page(StrEnum):
 
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
               Page.WORKS: _("Werkzaamheden"), Page.VISIT_ROUND: _("Ronde langs de deuren"),
-              Page.OPPORTUNITIES: _("Kansen")}
+              Page.OPPORTUNITIES: _("Kansen"), Page.CRIME_SIGNALS: _("Signalen")}
 
 
 # A page opens only for a user who can read its primary category.
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
                  Page.WORKS: Category.WORKS, Page.VISIT_ROUND: Category.VISITS,
-                 Page.OPPORTUNITIES: Category.OPPORTUNITIES}
+                 Page.OPPORTUNITIES: Category.OPPORTUNITIES, Page.CRIME_SIGNALS: Category.CRIME}
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ WORK: dict[Category, Work] = {
         _("Cijfers over ondermijning"),
         _("Signalen van ondermijning bekijken"),
         _("Signalen van ondermijning vastleggen en afhandelen"),
+        Page.CRIME_SIGNALS,
     ),
     Category.CONSENT: Work(
         _("De stand van de instemming (70%)"),
