@@ -22,6 +22,9 @@ class Page(StrEnum):
     HOUSEHOLD_LIST = "household-list"
     CONSENT = "consent"
     WORKS = "works"
+    SCAN = "scan"
+    FEEDBACK = "feedback"
+    REACH = "reach"
 
     @property
     def label(self) -> Promise:
@@ -29,12 +32,16 @@ class Page(StrEnum):
 
 
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
-              Page.WORKS: _("Werkzaamheden")}
+              Page.WORKS: _("Werkzaamheden"), Page.SCAN: _("Complexscan"), Page.FEEDBACK: _("Terugkoppeling"),
+              Page.REACH: _("Bereik")}
 
 
-# A page opens only for a user who can read its primary category.
+# A page opens only for a user who can read its primary category ...
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
-                 Page.WORKS: Category.WORKS}
+                 Page.WORKS: Category.WORKS, Page.SCAN: Category.PLACES, Page.FEEDBACK: Category.VISITS,
+                 Page.REACH: Category.VISITS}
+# ... or, for pages of suppressed counts, can count it (agg too; see voordeur/web/scan/views.py).
+COUNT_PAGES = frozenset({Page.SCAN, Page.FEEDBACK, Page.REACH})
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Work:
     change: Promise | None  # at write / own-write
     page: Page | None = None
     own_counts: bool = True  # False: an own-level grant gives no work item
+    figures: Page | None = None  # at level agg: the page of counts the item leads to
 
 
 WORK: dict[Category, Work] = {
@@ -52,6 +60,7 @@ WORK: dict[Category, Work] = {
         _("De deuren van het complex bekijken"),
         _("De deuren van het complex bijhouden"),
         Page.DOOR_GRID,
+        figures=Page.SCAN,
     ),
     Category.CONTACT: Work(
         None,
@@ -75,6 +84,7 @@ WORK: dict[Category, Work] = {
         _("Bereik van het huisbezoek per portiek"),
         _("Huisbezoeken bekijken"),
         _("Huisbezoeken afleggen en vastleggen"),
+        figures=Page.REACH,
     ),
     Category.LIFE_DOMAINS: Work(
         _("Cijfers over leefgebieden per portiek"),
@@ -100,11 +110,13 @@ WORK: dict[Category, Work] = {
         _("Cijfers over huurachterstand per portiek"),
         _("Signalen van huurachterstand bekijken"),
         _("Huurachterstand en vroegsignalering bijhouden"),
+        figures=Page.SCAN,
     ),
     Category.REPAIRS: Work(
         _("Cijfers over gebreken en overlast"),
         _("Gebreken en overlast bekijken"),
         _("Gebreken en overlast melden en afhandelen"),
+        figures=Page.SCAN,
     ),
     Category.CRIME: Work(
         _("Cijfers over ondermijning"),
@@ -187,9 +199,12 @@ def work_items(user) -> list[WorkItem]:
         if text is None:
             continue
         page = work.page if work.page and may_open(user, work.page) else None
+        if page is None and granted is Level.AGG and work.figures and may_open(user, work.figures):
+            page = work.figures
         items.append(WorkItem(category, granted, text, page, granted.own_only))
     return items
 
 
 def may_open(user, page: Page) -> bool:
-    return grant(user, PAGE_CATEGORY[page]).reads
+    granted = grant(user, PAGE_CATEGORY[page])
+    return granted.counts if page in COUNT_PAGES else granted.reads
