@@ -227,3 +227,24 @@ def who_at_table(facts: TableFacts, partners: Sequence[tuple[str, str]] = ()) ->
         result.append(Advice(key=key, who=str(who), why=str(why), category=category, partner_kinds=kinds,
                              present=present))
     return result
+
+
+def rule_texts(countable: Iterable[Category]) -> list[str]:
+    """The rules above in words, only those resting on a category in `countable` (a role is not
+    told about figures it may not see)."""
+    countable = frozenset(countable)
+    rules = [
+        (Category.ARREARS, _("Een of meer huishoudens met huurachterstand: schuldhulp van de gemeente.")),
+        (Category.HOUSEHOLD, _("%(n)s of meer bewoners van 80+, of %(share)s%% van de bewoners met bekende leeftijd: "
+                               "buurtteam en zorg.") % {"n": MANY_OLD, "share": MANY_OLD_SHARE}),
+        (Category.CONTACT, _("%(share)s%% of meer huishoudens met een andere taal dan Nederlands, of %(n)s of meer "
+                             "andere talen: tolken en een taalpartner.") % {"share": NON_DUTCH_SHARE,
+                                                                             "n": MANY_LANGUAGES}),
+        (Category.REPAIRS, _("Een of meer open meldingen van overlast: handhaving en de wijkagent.")),
+        (Category.REPAIRS, _("%(n)s of meer open reparatieverzoeken en meldingen: onderhoud van de corporatie.")
+         % {"n": MANY_OPEN_REPAIRS}),
+        (Category.HOUSEHOLD, _("%(share)s%% of meer huishoudens van één persoon: welzijn (netwerk, eenzaamheid).")
+         % {"share": SINGLES_SHARE}),
+        (Category.REFERRALS, _("Elke organisatie die hier al huishoudens ondersteunt.")),
+    ]
+    return [text for category, text in rules if category in countable]

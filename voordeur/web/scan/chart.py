@@ -8,12 +8,14 @@ Pure: (label, shown value) in, coordinates out. Only exact counts get a bar; a h
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WIDTH = 480
+WIDTH = 360  # viewBox units; the SVG scales to its box, so on a phone 1 unit is about 1 px
+FONT_SIZE = 15
 ROW = 46  # height of one label + bar
-LABEL_BASELINE = 15
-BAR_TOP = 21
+LABEL_BASELINE = 16
+BAR_TOP = 22
 BAR_HEIGHT = 16
-VALUE_ROOM = 56  # right of the longest bar, for its value
+VALUE_ROOM = 48  # right of the longest bar, for its value
+LONGEST_LABEL = 40  # characters; longer labels are cut (the table beside the chart has them whole)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class BarChart:
     height: int
     bar_height: int
     bars: tuple[Bar, ...]
+    font_size: int = FONT_SIZE
 
     @property
     def description(self) -> str:
@@ -51,7 +54,10 @@ def bar_chart(items: Sequence[tuple[str, int | str]]) -> BarChart | None:
         exact = isinstance(value, int)
         width = round(inner * value / top, 1) if exact else 0.0
         y = i * ROW
-        bars.append(Bar(label=str(label), value=str(value), hidden=not exact, width=width,
+        label = str(label)
+        if len(label) > LONGEST_LABEL:
+            label = label[: LONGEST_LABEL - 1].rstrip() + "…"
+        bars.append(Bar(label=label, value=str(value), hidden=not exact, width=width,
                         label_y=y + LABEL_BASELINE, bar_y=y + BAR_TOP, value_x=round(width + 6, 1),
                         value_y=y + BAR_TOP + BAR_HEIGHT - 3))
     return BarChart(width=WIDTH, height=len(items) * ROW, bar_height=BAR_HEIGHT, bars=tuple(bars))

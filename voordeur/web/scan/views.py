@@ -16,8 +16,7 @@ from voordeur.aggregates.measures import MEASURES
 from voordeur.aggregates.period import last_months, until
 from voordeur.aggregates.selectors import aggregate_for, may_count
 from voordeur.exploring.scan import SCAN_MEASURES, complex_scan, record_export
-from voordeur.exploring.scan_rules import MANY_LANGUAGES, MANY_OLD, MANY_OLD_SHARE, MANY_OPEN_REPAIRS, \
-    NON_DUTCH_SHARE, SINGLES_SHARE
+from voordeur.exploring.scan_rules import rule_texts
 from voordeur.lib.dates import today
 from voordeur.trajectories.selectors import access_trajectory_by_slug
 from voordeur.web.scan.display import section
@@ -25,10 +24,6 @@ from voordeur.web.scan.forms import PeriodForm
 from voordeur.web.scan.pdf import pdf_response, render_pdf
 from voordeur.web.shell.pages import CategoryPage
 
-# the categories the table rules read: without any of them, there is no advice to give
-RULE_CATEGORIES = (Category.ARREARS, Category.HOUSEHOLD, Category.CONTACT, Category.REPAIRS, Category.REFERRALS)
-THRESHOLDS = {"many_old": MANY_OLD, "many_old_share": MANY_OLD_SHARE, "non_dutch_share": NON_DUTCH_SHARE,
-              "many_languages": MANY_LANGUAGES, "many_repairs": MANY_OPEN_REPAIRS, "singles_share": SINGLES_SHARE}
 
 
 class CountsPage(CategoryPage):
@@ -56,12 +51,13 @@ class ScanPage(CountsPage):
         user = self.request.user
         trajectory = self.trajectory()
         report = complex_scan(user=user, trajectory=trajectory, purpose=purpose)
+        rules = rule_texts(category for category in Category if grant(user, category).counts)
         return {
             "trajectory": trajectory, "report": report, "made_on": report.made_on,
             "sections": [section(aggregate) for aggregate in report.aggregates],
             "partial": len(report.aggregates) < len(SCAN_MEASURES),
-            "advises": any(grant(user, category).counts for category in RULE_CATEGORIES),
-            "thresholds": THRESHOLDS,
+            "advises": bool(rules),  # no rule rests on a figure this user sees: no advice to give
+            "rules": rules,
         }
 
 
