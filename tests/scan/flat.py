@@ -112,8 +112,8 @@ def add_arrears(flat: Flat, household: Household, *, months, amount, source: str
 
 def add_repair(flat: Flat, *, kind: str, unit: Unit | None = None, portiek: str | None = None,
                status: str = Repair.Status.OPEN) -> Repair:
-    return Repair.objects.create(source_partner=flat.partners["corp"], received_on=today(), legal_basis="huurovereenkomst",
-                                 complex=flat.complex, unit=unit, portiek=flat.portieken[portiek] if portiek else None,
+    return Repair.objects.create(source_partner=flat.partners["corp"], received_on=today(),
+                                 legal_basis="huurovereenkomst", complex=flat.complex, unit=unit, portiek=flat.portieken[portiek] if portiek else None,
                                  external_id=f"R-{next(_serial)}", kind=kind, reported_on=today(), status=status)
 
 

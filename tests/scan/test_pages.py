@@ -2,6 +2,7 @@
 audit of the arrears aggregate, periods, links, and pinned query counts."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -10,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.scan.flat import add_arrears, add_repair, add_visit, build_flat
-from voordeur.access.policy import POLICY, Category, Role
+from voordeur.access.policy import POLICY, Role
 from voordeur.aggregates.measures import MEASURES
 from voordeur.audit.models import AuditEvent
 from voordeur.exploring.models import Repair
@@ -209,6 +210,16 @@ def test_the_trajectory_start_and_figures_pages_link_to_the_reports(flat) -> Non
     assert f'href="{reach}"' in start and f'href="{scan}"' in start  # visits and arrears at agg
     figures = client_for(flat, "researcher").get(reverse("figures", kwargs={"slug": flat.slug})).content.decode()
     assert all(f'href="{url}"' in figures for url in (scan, feedback, reach))
+
+
+def test_the_pages_have_no_inline_scripts_or_styles(flat) -> None:
+    """CSP: the charts are SVG with presentation attributes and classes, never style="" or script."""
+    client = client_for(flat, "director")
+    for name in ("scan", "feedback", "reach"):
+        html = client.get(reverse(name, kwargs={"slug": flat.slug})).content.decode()
+        scripts = [body for body in re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S) if body.strip()]
+        assert not scripts and not re.search(r"\sstyle\s*=|<style\b|\son[a-z]+\s*=", html), name
+        assert html.count("<svg") >= 1 and ',' not in "".join(re.findall(r' (?:x|y|width)="([^"]*)"', html)), name
 
 
 # --- cost ----------------------------------------------------------------------------------------

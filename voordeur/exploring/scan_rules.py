@@ -197,7 +197,8 @@ def who_at_table(facts: TableFacts, partners: Sequence[tuple[str, str]] = ()) ->
                        ()))
     places = _("%(homes)s in woningen, %(common)s in gemeenschappelijke ruimten")
     if at_least(facts.open_nuisance_homes) or at_least(facts.open_nuisance_common):
-        where = places % {"homes": _fmt(facts.open_nuisance_homes or 0), "common": _fmt(facts.open_nuisance_common or 0)}
+        where = places % {"homes": _fmt(facts.open_nuisance_homes or 0),
+                          "common": _fmt(facts.open_nuisance_common or 0)}
         advice.append(("nuisance", _("Handhaving van de gemeente en de wijkagent"),
                        _("Open meldingen van overlast: %(where)s") % {"where": where}, Category.REPAIRS,
                        ("municipality", "police")))

@@ -25,7 +25,6 @@ from voordeur.web.scan.pdf import pdf_response, render_pdf
 from voordeur.web.shell.pages import CategoryPage
 
 
-
 class CountsPage(CategoryPage):
     """A page of suppressed counts: 404 unless the user may count its primary category."""
 
