@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, translation
 
 from tests.access.expect import forbidden_values
 from tests.personas import OURS, World, grant_level, who_all
@@ -75,7 +75,7 @@ def test_the_scan_pdf_is_a_real_pdf_in_dutch_and_its_print_is_audited() -> None:
     assert export.detail["pages"] >= 2 and export.trajectory_id == flat.trajectory.pk
     text = _pdf_text(response.content)
     if text is not None:
-        assert "Complexscan" in text and flat.trajectory.name in text
+        assert "Complexscan" in text and flat.trajectory.name in text and "Bewoning" in text
         assert "Cellen van 1–4 huishoudens zijn onderdrukt" in text
         assert "Wie moet er aan tafel?" in text and "Huishoudens met huurachterstand" in text
         assert "1999" not in text
@@ -83,9 +83,14 @@ def test_the_scan_pdf_is_a_real_pdf_in_dutch_and_its_print_is_audited() -> None:
 
 def test_the_pdf_has_what_the_page_has_for_the_role_that_prints_it(recorded) -> None:
     flat = build_flat(homes={"A": 3, "B": 9}, fill=True)
-    _client(flat, "contractor").get(reverse("scan-pdf", kwargs={"slug": flat.slug}))
+    client = _client(flat, "contractor")
+    client.cookies["django_language"] = "en"
+    assert "Occupancy" in client.get(reverse("scan", kwargs={"slug": flat.slug})).content.decode()
+    client.get(reverse("scan-pdf", kwargs={"slug": flat.slug}))
     [source] = recorded
-    with_dutch_dates = formats.date_format(today(), "j F Y")
+    assert "Bewoning" in source and "Occupancy" not in source  # the report is Dutch, labels included
+    with translation.override("nl"):
+        with_dutch_dates = formats.date_format(today(), "j F Y")
     assert '<html lang="nl">' in source and with_dutch_dates in source and flat.trajectory.name in source
     assert "Cellen van 1–4 huishoudens zijn onderdrukt" in source
     assert 'id="vd-repairs"' in source and "Open reparatieverzoeken in woningen" in source

@@ -8,6 +8,7 @@ for roles that may count its own category. Out of scope: 404.
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.views.generic import TemplateView, View
 
 from voordeur.access.policy import Category
@@ -69,7 +70,8 @@ class ScanView(ScanPage, TemplateView):
 
 class ScanPdfView(ScanPage, View):
     def get(self, request, *args, **kwargs):
-        context = self.scan_context(f"pdf {request.path}")
+        with translation.override("nl"):  # labels too: the report is Dutch whatever the user reads
+            context = self.scan_context(f"pdf {request.path}")
         report = context["report"]
         content, pages = render_pdf("web/scan/pdf/scan.html", context)
         record_export(user=request.user, trajectory=report.trajectory, report="scan", category=Category.PLACES,
@@ -111,7 +113,8 @@ class FeedbackView(FeedbackPage, TemplateView):
 
 class FeedbackPdfView(FeedbackPage, View):
     def get(self, request, *args, **kwargs):
-        context = self.figures_context(f"pdf {request.path}")
+        with translation.override("nl"):
+            context = self.figures_context(f"pdf {request.path}")
         trajectory, period = context["trajectory"], context["period"]
         content, pages = render_pdf("web/scan/pdf/feedback.html", context)
         record_export(user=request.user, trajectory=trajectory, report="feedback", category=Category.VISITS,
