@@ -7,10 +7,16 @@ the line's total when none is left — until every row and column is safe. Those
 cells are 5 or more, so they show "x" (as Statistics Netherlands marks a secret cell),
 never a false "<5". Plain data in,
 plain data out: tested without a database.
+
+A table may also carry subtotal columns ("groups": e.g. "visited" = talked + not home +
+refused). A subtotal is one more published sum, so it is protected like a total: its cell is
+suppressed when 1 to 4, and the equations it takes part in (subtotal = its members, the
+subtotal column = its complex total, row total = subtotal + the other columns) are lines of
+the secondary suppression like every row and column.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SUPPRESSED = "<5"
 SECONDARY = "x"
@@ -26,26 +32,44 @@ class CountTable:
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     cells: Mapping[Cell, int | str]  # includes totals at (row, TOTAL), (TOTAL, col), (TOTAL, TOTAL)
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # subtotal key -> its member columns
 
     def cell(self, row: str, column: str) -> int | str:
         return self.cells[(row, column)]
+
+    def subtotal(self, row: str, key: str) -> int | str:
+        """A subtotal cell (its key in `groups`); row may be TOTAL."""
+        return self.cells[(row, key)]
 
     def total(self, row: str = TOTAL, column: str = TOTAL) -> int | str:
         return self.cells[(row, column)]
 
 
-def _lines(rows: Sequence[str], columns: Sequence[str]) -> list[tuple[list[Cell], Cell]]:
-    """Every row and column, totals included, as (member cells, total cell)."""
+def _lines(rows: Sequence[str], columns: Sequence[str],
+           groups: Mapping[str, Sequence[str]] | None = None) -> list[tuple[list[Cell], Cell]]:
+    """Every published sum as (member cells, total cell): rows and columns with their totals,
+    and for each subtotal its members, its column, and the row total split at the subtotal."""
     all_rows, all_cols = [*rows, TOTAL], [*columns, TOTAL]
     lines = [([(r, c) for c in columns], (r, TOTAL)) for r in all_rows]
     lines += [([(r, c) for r in rows], (TOTAL, c)) for c in all_cols]
+    for key, members in (groups or {}).items():
+        rest = [c for c in columns if c not in members]
+        lines += [([(r, m) for m in members], (r, key)) for r in all_rows]
+        lines.append(([(r, key) for r in rows], (TOTAL, key)))
+        lines += [([(r, key), *((r, c) for c in rest)], (r, TOTAL)) for r in all_rows]
     return lines
 
 
-def suppress(counts: Mapping[str, Mapping[str, int]], columns: Sequence[str], threshold: int = THRESHOLD) -> CountTable:
-    """Suppress a table {row: {column: count}} with row, column and grand totals."""
+def suppress(counts: Mapping[str, Mapping[str, int]], columns: Sequence[str], threshold: int = THRESHOLD,
+             groups: Mapping[str, Sequence[str]] | None = None) -> CountTable:
+    """Suppress a table {row: {column: count}} with row, column and grand totals, and the
+    subtotals named in `groups` ({subtotal key: member columns})."""
     rows = tuple(counts)
     columns = tuple(columns)
+    groups = {key: tuple(members) for key, members in (groups or {}).items()}
+    for key, members in groups.items():
+        if key in columns or key == TOTAL or not members or not set(members) <= set(columns):
+            raise ValueError(f"subtotal {key!r} must be a new key over existing columns")
     values: dict[Cell, int] = {}
     for r in rows:
         for c in columns:
@@ -58,10 +82,13 @@ def suppress(counts: Mapping[str, Mapping[str, int]], columns: Sequence[str], th
     for c in columns:
         values[(TOTAL, c)] = sum(values[(r, c)] for r in rows)
     values[(TOTAL, TOTAL)] = sum(values[(r, TOTAL)] for r in rows)
+    for key, members in groups.items():
+        for r in [*rows, TOTAL]:
+            values[(r, key)] = sum(values[(r, m)] for m in members)
 
     primary = {cell for cell, v in values.items() if 0 < v < threshold}
     hidden = set(primary)
-    lines = _lines(rows, columns)
+    lines = _lines(rows, columns, groups)
     changed = True
     while changed:
         changed = False
@@ -76,7 +103,7 @@ def suppress(counts: Mapping[str, Mapping[str, int]], columns: Sequence[str], th
             changed = True
 
     cells = {cell: _shown(v, cell in primary, cell in hidden) for cell, v in values.items()}
-    return CountTable(rows=rows, columns=columns, cells=cells)
+    return CountTable(rows=rows, columns=columns, cells=cells, groups=groups)
 
 
 def _shown(value: int, is_primary: bool, is_hidden: bool) -> int | str:
@@ -87,7 +114,7 @@ def _shown(value: int, is_primary: bool, is_hidden: bool) -> int | str:
 
 def is_safe(table: CountTable, true_values: Mapping[Cell, int], threshold: int = THRESHOLD) -> bool:
     """No hidden cell can be worked out from one row or column and its shown total."""
-    for members, total in _lines(table.rows, table.columns):
+    for members, total in _lines(table.rows, table.columns, table.groups):
         if table.cells[total] in HIDDEN:
             continue
         in_line = [m for m in members if table.cells[m] in HIDDEN]

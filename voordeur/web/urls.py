@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("voordeur.web.shell.urls")),
     path("", include("voordeur.web.doors.urls")),
     path("", include("voordeur.web.figures.urls")),
+    path("", include("voordeur.web.scan.urls")),
     path("", include("voordeur.web.consent.urls")),
     path("", include("voordeur.web.works.urls")),
     path("", include("voordeur.web.visits.urls")),

@@ -7,6 +7,9 @@ from voordeur.aggregates.selectors import aggregate_for, measure_list
 from voordeur.aggregates.suppression import TOTAL
 from voordeur.trajectories.selectors import access_trajectory_by_slug
 from voordeur.web.shell.pages import CategoryPage
+from voordeur.web.shell.work import Page, may_open
+
+REPORTS = (Page.SCAN, Page.FEEDBACK, Page.REACH)  # the reports built on these measures
 
 
 class FiguresView(CategoryPage, TemplateView):
@@ -31,5 +34,6 @@ class FiguresView(CategoryPage, TemplateView):
                 "totals": [table.total(column=k) for k, _l in aggregate.columns],
                 "total": table.total(TOTAL, TOTAL),
             })
-        context.update(trajectory=trajectory, tables=tables)
+        context.update(trajectory=trajectory, tables=tables,
+                       reports=[page for page in REPORTS if may_open(user, page)])
         return context

@@ -25,6 +25,9 @@ class Page(StrEnum):
     VISIT_ROUND = "visit-round"
     OPPORTUNITIES = "opportunity-list"
     CRIME_SIGNALS = "crime-signals"
+    SCAN = "scan"
+    FEEDBACK = "feedback"
+    REACH = "reach"
 
     @property
     def label(self) -> Promise:
@@ -33,13 +36,17 @@ class Page(StrEnum):
 
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
               Page.WORKS: _("Werkzaamheden"), Page.VISIT_ROUND: _("Ronde langs de deuren"),
-              Page.OPPORTUNITIES: _("Kansen"), Page.CRIME_SIGNALS: _("Signalen")}
+              Page.OPPORTUNITIES: _("Kansen"), Page.CRIME_SIGNALS: _("Signalen"), Page.SCAN: _("Complexscan"),
+              Page.FEEDBACK: _("Terugkoppeling"), Page.REACH: _("Bereik")}
 
 
-# A page opens only for a user who can read its primary category.
+# A page opens only for a user who can read its primary category ...
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
                  Page.WORKS: Category.WORKS, Page.VISIT_ROUND: Category.VISITS,
-                 Page.OPPORTUNITIES: Category.OPPORTUNITIES, Page.CRIME_SIGNALS: Category.CRIME}
+                 Page.OPPORTUNITIES: Category.OPPORTUNITIES, Page.CRIME_SIGNALS: Category.CRIME,
+                 Page.SCAN: Category.PLACES, Page.FEEDBACK: Category.VISITS, Page.REACH: Category.VISITS}
+# ... or, for pages of suppressed counts, can count it (agg too; see voordeur/web/scan/views.py).
+COUNT_PAGES = frozenset({Page.SCAN, Page.FEEDBACK, Page.REACH})
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class Work:
     change: Promise | None  # at write / own-write
     page: Page | None = None
     own_counts: bool = True  # False: an own-level grant gives no work item
+    figures: Page | None = None  # at level agg: the page of counts the item leads to
 
 
 WORK: dict[Category, Work] = {
@@ -57,6 +65,7 @@ WORK: dict[Category, Work] = {
         _("De deuren van het complex bekijken"),
         _("De deuren van het complex bijhouden"),
         Page.DOOR_GRID,
+        figures=Page.SCAN,
     ),
     Category.CONTACT: Work(
         None,
@@ -81,6 +90,7 @@ WORK: dict[Category, Work] = {
         _("Huisbezoeken bekijken"),
         _("Huisbezoeken afleggen en vastleggen"),
         Page.VISIT_ROUND,
+        figures=Page.REACH,
     ),
     Category.LIFE_DOMAINS: Work(
         _("Cijfers over leefgebieden per portiek"),
@@ -107,11 +117,13 @@ WORK: dict[Category, Work] = {
         _("Cijfers over huurachterstand per portiek"),
         _("Signalen van huurachterstand bekijken"),
         _("Huurachterstand en vroegsignalering bijhouden"),
+        figures=Page.SCAN,
     ),
     Category.REPAIRS: Work(
         _("Cijfers over gebreken en overlast"),
         _("Gebreken en overlast bekijken"),
         _("Gebreken en overlast melden en afhandelen"),
+        figures=Page.SCAN,
     ),
     Category.CRIME: Work(
         _("Cijfers over ondermijning"),
@@ -195,9 +207,12 @@ def work_items(user) -> list[WorkItem]:
         if text is None:
             continue
         page = work.page if work.page and may_open(user, work.page) else None
+        if page is None and granted is Level.AGG and work.figures and may_open(user, work.figures):
+            page = work.figures
         items.append(WorkItem(category, granted, text, page, granted.own_only))
     return items
 
 
 def may_open(user, page: Page) -> bool:
-    return grant(user, PAGE_CATEGORY[page]).reads
+    granted = grant(user, PAGE_CATEGORY[page])
+    return granted.counts if page in COUNT_PAGES else granted.reads

@@ -1,0 +1,1 @@
+"""Pages of suppressed counts: the complex scan, the feedback report and reach per stairwell."""
