@@ -15,7 +15,17 @@ REFERENCE = RegexValidator(
 )
 
 
-class AuditFilterForm(UtrechtFormMixin, forms.Form):
+class DescribedMixin(UtrechtFormMixin):
+    """Help texts are read out with their field (the template gives them the id `<field>-help`)."""
+
+    def style_widgets(self) -> None:
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
+        super().style_widgets()
+
+
+class AuditFilterForm(DescribedMixin, forms.Form):
     date_from = forms.DateField(label=_("Vanaf"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Tot en met"), required=False, widget=DATE)
     actor = forms.CharField(label=_("Gebruiker"), required=False, max_length=150)
@@ -50,7 +60,7 @@ class AuditFilterForm(UtrechtFormMixin, forms.Form):
         return AuditFilters(**data)
 
 
-class SubjectForm(UtrechtFormMixin, forms.Form):
+class SubjectForm(DescribedMixin, forms.Form):
     """Which household a request is about: an exact number, never a search."""
 
     reference = forms.CharField(label=_("Kenmerk van het verzoek"), max_length=60, validators=[REFERENCE],
