@@ -4,7 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voordeur.privacy.due import due_before, is_due, last_due_anchor, local_day, phase_anchor, resolve_periods
@@ -34,12 +34,14 @@ def test_a_period_of_zero_days_is_due_the_same_day() -> None:
     assert not is_due(TODAY + dt.timedelta(days=1), 0, TODAY)
 
 
+@settings(max_examples=300, deadline=None)
 @given(anchor=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)), days=st.integers(0, 4000),
        today=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)))
 def test_the_database_cut_off_says_the_same_as_is_due(anchor: dt.date, days: int, today: dt.date) -> None:
     assert (anchor <= last_due_anchor(days, today)) == is_due(anchor, days, today)
 
 
+@settings(max_examples=300, deadline=None)  # the first example loads the time zone
 @given(moment=st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2035, 12, 31), timezones=st.just(dt.UTC)),
        days=st.integers(0, 1000))
 def test_the_moment_cut_off_follows_the_local_calendar_day(moment: dt.datetime, days: int) -> None:
