@@ -44,10 +44,13 @@ def _made_by(user) -> str:
     return " · ".join(part for part in (user.partner.name if user.partner_id else "", role) if part)
 
 
-@transaction.atomic
 def subject_export(*, subject: Subject, reference: str, fmt: str, by) -> Download:
     """Everything about the subject's household, from every registered model, and the audit
-    events about those records; audited as one `subject_export` with the request reference."""
+    events about those records; audited as one `subject_export` with the request reference.
+
+    The document is made first and handed out only once its audit event is written (its
+    only write; `record` is atomic itself), so the PDF's seconds of layout never hold the
+    database's write lock."""
     if not may_export_subject_data(by):
         raise PermissionDenied
     if fmt not in FORMATS:
@@ -125,9 +128,9 @@ def retention_run(*, today: dt.date | None = None, by=None) -> tuple[list[Planne
 def audit_log_export(*, filters: AuditFilters, by) -> QuerySet[AuditEvent]:
     """The filtered audit log for a CSV download; the download is itself an audited export.
     The events returned are those up to (not including) the export's own event."""
-    events = audit_event_list(user=by, filters=filters)
     if not may_read_audit(by):
         raise PermissionDenied
+    events = audit_event_list(user=by, filters=filters)
     rows = events.count()
     own = audit.record(by, "export", category=Category.AUDIT, object_type="audit.auditevent", purpose="audit log CSV",
                        detail={"rows": rows, **{f"filter_{name}": value[:100] for name, value in filters.used().items()}})

@@ -3,14 +3,14 @@ pages pass axe at desktop size and fit a 390px phone."""
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, browser, live_world, login, page  # noqa: F401  (fixtures)
+from tests.browser.conftest import assert_accessible, login
 from voordeur.households.models import Household
 from voordeur.households.services import household_update
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_officer_filters_the_audit_log_and_checks_the_chain(page, live_world) -> None:  # noqa: F811
+def test_the_officer_filters_the_audit_log_and_checks_the_chain(page, live_world) -> None:
     broker = live_world.user("broker")
     for label in ("h1", "h2"):
         household = Household.objects.get(pk=live_world.households[label])
@@ -42,7 +42,7 @@ def test_the_officer_filters_the_audit_log_and_checks_the_chain(page, live_world
         assert_accessible(page)
 
 
-def test_the_privacy_pages_fit_a_phone(page, live_world) -> None:  # noqa: F811
+def test_the_privacy_pages_fit_a_phone(page, live_world) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     login(page, "privacy")
     for path in ("/privacy/auditlog/", "/privacy/inzage/", "/privacy/wissen/"):
