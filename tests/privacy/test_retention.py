@@ -65,7 +65,8 @@ def aged(world: World) -> dict[str, set[int]]:
     ApiToken.objects.create(user=user, prefix="new", key_hash="b" * 64, expires_at=now - dt.timedelta(days=10))
     ours = world.trajectories[OURS]
     return {
-        "consent.response": set(Response.objects.filter(proposal__complex__slug="akkerflat").values_list("pk", flat=True)),
+        "consent.response": set(Response.objects.filter(proposal__complex__slug="akkerflat")
+                                .values_list("pk", flat=True)),
         "works.worksneeds": set(WorksNeeds.objects.filter(household__unit__complex__slug="akkerflat")
                                 .values_list("pk", flat=True)),
         "works.planversion": set(PlanVersion.objects.filter(trajectory_id=ours).values_list("pk", flat=True)),

@@ -99,7 +99,8 @@ def role_label(role: str) -> str:
 
 def row(event: AuditEvent) -> dict[str, Any]:
     return {
-        "seq": event.seq, "at": event.at, "actor": event.actor, "role": event.role, "role_label": role_label(event.role),
+        "seq": event.seq, "at": event.at, "actor": event.actor, "role": event.role,
+        "role_label": role_label(event.role),
         "organisation": event.partner, "action": event.action, "category": event.category,
         "object_type": event.object_type, "object_id": event.object_id, "trajectory_id": event.trajectory_id,
         "purpose": event.purpose, "changed_fields": changed_fields(event),

@@ -56,8 +56,8 @@ def subject_household(user, *, tenancy_id: str = "", unit_id: str = "", purpose:
     else:
         unit = Unit.objects.filter(unit_id=unit_id.strip(), complex_id__in=complexes).first()
         day = today()
-        tenancy = (tenancies.filter(unit=unit, start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-                   .order_by("-start_date").first()) if unit is not None else None
+        running = Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+        tenancy = tenancies.filter(running, unit=unit).order_by("-start_date").first() if unit is not None else None
         identified_by = BY_UNIT
     if tenancy is None:
         return None

@@ -132,6 +132,7 @@ def audit_log_export(*, filters: AuditFilters, by) -> QuerySet[AuditEvent]:
         raise PermissionDenied
     events = audit_event_list(user=by, filters=filters)
     rows = events.count()
+    used = {f"filter_{name}": value[:100] for name, value in filters.used().items()}
     own = audit.record(by, "export", category=Category.AUDIT, object_type="audit.auditevent", purpose="audit log CSV",
-                       detail={"rows": rows, **{f"filter_{name}": value[:100] for name, value in filters.used().items()}})
+                       detail={"rows": rows, **used})
     return events.filter(seq__lt=own.seq)

@@ -39,7 +39,8 @@ class Command(VoordeurCommand):
         for item in plan:
             entry = item.entry
             done = "" if counts is None else f", {DONE[entry.erase.verb]} {counts.get(entry.label, 0)}"
-            self.stdout.write(f"  {entry.label:<{width}}  {entry.retention_key:<14} {periods[entry.retention_key]:>5} days"
+            days = periods[entry.retention_key]
+            self.stdout.write(f"  {entry.label:<{width}}  {entry.retention_key:<14} {days:>5} days"
                               f"  {entry.erase.verb:<6} due {item.count}{done}")
         if counts is None:
             self.stdout.write(f"{sum(item.count for item in plan)} rows due")
