@@ -143,8 +143,7 @@ class PersonalData:
             return self.household(ids)
         if self.household is None:
             return self.model._default_manager.none()
-        path = "pk" if self.household == "pk" else self.household
-        return self.model._default_manager.filter(**{f"{path}__in": ids})
+        return self.model._default_manager.filter(**{f"{self.household}__in": ids})
 
     def still_holding(self, rows: QuerySet, household_ids: HouseholdIds | None) -> QuerySet:
         """The rows that still hold something to erase (blanked rows are done already)."""
