@@ -4,6 +4,7 @@ There are no production-only code paths: the same file runs the demo, the tests 
 production. Secure defaults apply unless VOORDEUR_DEBUG or demo mode say otherwise.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "voordeur.referrals",
     "voordeur.safety",
     "voordeur.aggregates",
+    "voordeur.privacy",
     "voordeur.api",
     "voordeur.web",
     "voordeur.demo",
@@ -198,6 +200,14 @@ API_TOKEN_DAYS = env_int("VOORDEUR_TOKEN_DAYS", 30)
 # Warn before a new approach once a household had this many approaches within the window.
 CONTACT_LIMIT = env_int("VOORDEUR_CONTACT_LIMIT", 2)
 CONTACT_WINDOW_DAYS = env_int("VOORDEUR_CONTACT_WINDOW_DAYS", 14)
+# --- Retention (docs/retention.md) -----------------------------------------------------------
+# Days each category is kept; the defaults are voordeur/privacy/periods.py. Override one with
+# VOORDEUR_RETENTION_<CATEGORY>_DAYS, e.g. VOORDEUR_RETENTION_CONTACTS_LOG_DAYS=365.
+RETENTION_DAYS = {
+    name.removeprefix("VOORDEUR_RETENTION_").removesuffix("_DAYS").lower(): env_int(name, 0)
+    for name in sorted(os.environ)
+    if name.startswith("VOORDEUR_RETENTION_") and name.endswith("_DAYS")
+}
 
 EMAIL_BACKEND = env_str("VOORDEUR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("VOORDEUR_FROM_EMAIL", "voordeur@localhost")

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("voordeur.web.works.urls")),
     path("", include("voordeur.web.visits.urls")),
     path("", include("voordeur.safety.web.urls")),
+    path("", include("voordeur.privacy.web.urls")),
 ]
