@@ -83,8 +83,9 @@ def test_rotation_re_encrypts_under_the_newest_key(world, settings):
     old_key = settings.FIELD_KEYS[0]
     before = _raw(type(assessment), "domains")
     settings.FIELD_KEYS = [Fernet.generate_key().decode(), old_key]
+    rows = LifeDomainAssessment.objects.count()
     due = rotate_all(dry_run=True)
-    assert due["visits.LifeDomainAssessment.domains"] == 1
+    assert rows >= 1 and due["visits.LifeDomainAssessment.domains"] == rows
     assert _raw(type(assessment), "domains") == before  # dry run changes nothing
 
     call_command("keys", "rotate")
@@ -95,5 +96,5 @@ def test_rotation_re_encrypts_under_the_newest_key(world, settings):
     assessment.refresh_from_db()
     assert assessment.domains["finances"]["note"] == SECRET_NOTE
     event = AuditEvent.objects.order_by("-seq").first()
-    assert event.action == "keys_rotate" and event.detail["visits.LifeDomainAssessment.domains"] == 1
+    assert event.action == "keys_rotate" and event.detail["visits.LifeDomainAssessment.domains"] == rows
     assert verify() is None
