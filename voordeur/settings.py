@@ -4,6 +4,7 @@ There are no production-only code paths: the same file runs the demo, the tests 
 production. Secure defaults apply unless VOORDEUR_DEBUG or demo mode say otherwise.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "voordeur.access",
     "voordeur.accounts",
     "voordeur.audit",
@@ -61,8 +65,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "voordeur.accounts.middleware.SessionGuardMiddleware",  # idle timeout, sessions list, 2FA gate
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes requires: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "voordeur.urls"
@@ -104,6 +111,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+# axes first: it refuses a locked-out username+address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,6 +158,23 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("VOORDEUR_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
+BEHIND_PROXY = env_bool("VOORDEUR_BEHIND_PROXY")
+
+# --- Login security (ADR 0006) ---------------------------------------------------------------
+# A session ends after this long without activity (htmx polls sending X-Voordeur-Poll do not count),
+# and in any case SESSION_COOKIE_AGE after its login.
+SESSION_IDLE_SECONDS = env_int("VOORDEUR_IDLE_MINUTES", 30) * 60
+# Lockout: after this many failed passwords or codes for one username from one address, that
+# combination is refused for the cool-off period (counted again from each further attempt).
+AXES_FAILURE_LIMIT = env_int("VOORDEUR_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("VOORDEUR_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "voordeur.web.shell.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "voordeur.accounts.sessions.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log; no second store of them
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # masked in axes' failure records
+# TOTP second factor (django-otp): a device is a user's authenticator app.
+OTP_TOTP_ISSUER = env_str("VOORDEUR_OTP_ISSUER", "Voordeur")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

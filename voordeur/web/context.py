@@ -2,6 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
+from voordeur.accounts import mfa
 from voordeur.trajectories.selectors import trajectory_list
 
 NAV_LIMIT = 5  # more trajectories than this: the navigation links to the full list on the start page
@@ -16,4 +17,6 @@ def navigation(request) -> dict:
         # one query; one row more than shown tells whether there are more
         return list(trajectory_list(user=user).prefetch_related(None).values("slug", "name")[: NAV_LIMIT + 1])
 
-    return {"nav_trajectories": SimpleLazyObject(trajectories), "nav_limit": NAV_LIMIT}
+    # Until the second factor is entered, the header offers only logging out.
+    pending = mfa.requires_second_factor(user) and not mfa.is_verified(user)
+    return {"nav_trajectories": SimpleLazyObject(trajectories), "nav_limit": NAV_LIMIT, "second_factor_pending": pending}
