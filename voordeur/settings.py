@@ -150,7 +150,8 @@ CSRF_COOKIE_SECURE = not _relaxed
 SECURE_HSTS_SECONDS = 0 if _relaxed else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not _relaxed
 SECURE_HSTS_PRELOAD = not _relaxed
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("VOORDEUR_BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("VOORDEUR_BEHIND_PROXY")  # also: the client address is the one our proxy forwards
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -158,7 +159,6 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("VOORDEUR_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
-BEHIND_PROXY = env_bool("VOORDEUR_BEHIND_PROXY")
 
 # --- Login security (ADR 0006) ---------------------------------------------------------------
 # A session ends after this long without activity (htmx polls sending X-Voordeur-Poll do not count),

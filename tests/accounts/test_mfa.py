@@ -219,9 +219,12 @@ def test_a_code_is_accepted_only_once(world: World) -> None:
     password_login(second, "researcher")
     code = totp_code(device)
     assert first.post(VERIFY, {"code": code}).status_code == 302
+    before = AuditEvent.objects.count()
     response = second.post(VERIFY, {"code": code})
     assert response.status_code == 200 and "Deze code klopt niet" in response.content.decode()
     assert not is_verified(second)
+    refused = AuditEvent.objects.filter(seq__gt=before).get()  # the reuse is logged
+    assert (refused.action, refused.detail) == ("login_failed", {"username": "researcher", "factor": "totp"})
 
 
 def test_a_wrong_code_is_refused_and_audited(world: World, client, settings) -> None:
@@ -304,3 +307,17 @@ def test_ordinary_accounts_are_not_demo_accounts(world: World) -> None:
     assert not User.objects.filter(demo_account=True).exists()
     created = User.objects.create_user("nieuw", password=PASSWORD, role=Role.BROKER)
     assert created.demo_account is False
+
+
+def test_an_admin_command_unlinks_a_lost_app_and_the_user_links_a_new_one(world: World, client) -> None:
+    user = world.user("broker")
+    totp_device(user)
+    login_verified(client, user)
+    assert client.get(START).status_code == 200
+    out = io.StringIO()
+    call_command("mfa_reset", "broker", stdout=out)
+    assert "Removed 1" in out.getvalue()
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    assert client.get(START).url.startswith(ENROL)  # the verified session needs a code again
+    event = AuditEvent.objects.filter(action="delete", object_type="otp_totp.totpdevice").last()
+    assert event.detail == {"user": "broker", "devices": 1} and event.actor.startswith("system:")

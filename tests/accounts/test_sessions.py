@@ -149,6 +149,7 @@ def test_the_list_shows_ones_own_sessions_and_marks_this_one(world: World) -> No
     assert "Firefox · Linux" in html and "Safari · iOS" in html
     assert "192.0.2.7" in html and "198.51.100.9" in html
     assert html.count("(deze sessie)") == 1 and html.count('data-vd-current="true"') == 1
+    assert html.index('data-vd-current="true"') < html.index("Safari · iOS")  # this session first
     current = html[html.index('data-vd-current="true"'):]
     assert "Firefox · Linux" in current[:current.index("</li>")]
     assert laptop.session.session_key not in html and phone.session.session_key not in html  # keys are secrets
@@ -231,3 +232,12 @@ def test_the_header_links_to_the_sessions_page(world: World) -> None:
 )
 def test_the_browser_is_named_from_the_user_agent(agent: str, expected: tuple[str, str]) -> None:
     assert describe_user_agent(agent) == expected
+
+
+@pytest.mark.parametrize(("behind_proxy", "expected"), [(False, "10.0.0.5"), (True, "203.0.113.9")])
+def test_the_client_address_is_the_one_our_proxy_saw(rf, settings, behind_proxy: bool, expected: str) -> None:
+    from voordeur.accounts.sessions import client_ip
+
+    settings.BEHIND_PROXY = behind_proxy
+    request = rf.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    assert client_ip(request) == expected

@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 
 from voordeur.accounts import mfa, services
 from voordeur.accounts.auth_events import LOGOUT_REASON_ATTR
-from voordeur.accounts.sessions import EXPIRED, IDLE, SEEN_KEY, client_ip, end_reason, is_poll, needs_touch, user_agent
+from voordeur.accounts.sessions import (
+    EXPIRED, IDLE, SEEN_KEY, STARTED_KEY, client_ip, end_reason, is_poll, needs_touch, user_agent,
+)
 
 # Pages an authenticated user who still owes a second factor may open (URL names, no namespace).
 OPEN_BEFORE_SECOND_FACTOR = frozenset({"login", "logout", "account-mfa-verify", "account-mfa-enrol", "set_language"})
@@ -63,6 +65,7 @@ class SessionGuardMiddleware:
                 return self._end_session(request, reason)
             if not is_poll(request) and needs_touch(request.session, now):
                 request.session[SEEN_KEY] = now
+                request.session.setdefault(STARTED_KEY, now)  # a session from before these rules
                 services.user_session_seen(user=user, session_key=request.session.session_key,
                                            ip=client_ip(request), user_agent=user_agent(request))
         return self.get_response(request)

@@ -52,6 +52,7 @@ class SessionListView(CategoryPage, TemplateView):
         current = self.request.session.session_key
         rows = [SessionRow(s, *describe_user_agent(s.user_agent), s.session_key == current)
                 for s in user_session_list(user=user)]
+        rows.sort(key=lambda row: not row.is_current)  # this session first, then the latest active
         return super().get_context_data(
             rows=rows,
             has_others=any(not row.is_current for row in rows),
