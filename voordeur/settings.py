@@ -4,6 +4,7 @@ There are no production-only code paths: the same file runs the demo, the tests 
 production. Secure defaults apply unless VOORDEUR_DEBUG or demo mode say otherwise.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -37,6 +38,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "voordeur.access",
     "voordeur.accounts",
     "voordeur.audit",
@@ -67,8 +71,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "voordeur.accounts.middleware.SessionGuardMiddleware",  # idle timeout, sessions list, 2FA gate
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes requires: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "voordeur.urls"
@@ -110,6 +117,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+# axes first: it refuses a locked-out username+address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,7 +156,8 @@ CSRF_COOKIE_SECURE = not _relaxed
 SECURE_HSTS_SECONDS = 0 if _relaxed else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not _relaxed
 SECURE_HSTS_PRELOAD = not _relaxed
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("VOORDEUR_BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("VOORDEUR_BEHIND_PROXY")  # also: the client address is the one our proxy forwards
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -152,6 +165,22 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("VOORDEUR_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
+
+# --- Login security (ADR 0006) ---------------------------------------------------------------
+# A session ends after this long without activity (htmx polls sending X-Voordeur-Poll do not count),
+# and in any case SESSION_COOKIE_AGE after its login.
+SESSION_IDLE_SECONDS = env_int("VOORDEUR_IDLE_MINUTES", 30) * 60
+# Lockout: after this many failed passwords or codes for one username from one address, that
+# combination is refused for the cool-off period (counted again from each further attempt).
+AXES_FAILURE_LIMIT = env_int("VOORDEUR_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("VOORDEUR_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "voordeur.web.shell.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "voordeur.accounts.sessions.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log; no second store of them
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # masked in axes' failure records
+# TOTP second factor (django-otp): a device is a user's authenticator app.
+OTP_TOTP_ISSUER = env_str("VOORDEUR_OTP_ISSUER", "Voordeur")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -12,6 +12,7 @@ import pytest
 
 from tests.access.expect import forbidden_values, record_visible
 from tests.access.routes import Page, pages
+from tests.auth import login_verified
 from tests.personas import OURS, World, grant_level, who_all
 from voordeur.households.models import Household
 from voordeur.web.doors.layers import LAYERS
@@ -76,7 +77,7 @@ def _cases() -> list:
 
 @pytest.mark.parametrize(("who", "page"), _cases())
 def test_page(world: World, client, who: str, page: Page) -> None:
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     targets = _targets(world, who, page)
     assert targets
     for url, visible in targets:
@@ -89,7 +90,7 @@ def test_page(world: World, client, who: str, page: Page) -> None:
 @pytest.mark.parametrize("who", who_all())
 def test_door_grid_layers(world: World, client, who: str) -> None:
     """Every layer of the door grid: shown to roles that read its category, else 404."""
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     assert LAYERS
     for slug in world.trajectories:
         url = f"/t/{slug}/deuren/"
@@ -111,7 +112,7 @@ def test_anonymous_is_sent_to_login(world: World, client, page: Page) -> None:
 
 def test_the_values_searched_for_are_shown_to_those_who_may_see_them(world: World, client) -> None:
     """A control: the absence checks above look for values the pages really render."""
-    client.force_login(world.user("broker"))
+    login_verified(client, world.user("broker"))
     values = world.values["h1"]
     html = client.get(f"/huishoudens/{world.households['h1']}/").content.decode()
     for key in ("name", "phone", "email", "notes", "person"):

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.access.routes import Kind, Route, api_routes
+from tests.auth import login_verified
 from tests.personas_consent import grow_proposals, grow_responses
 from tests.personas_visits import grow_life_domains, grow_opportunities, grow_visits
 from tests.personas_safety import grow_crime_signals
@@ -171,7 +172,7 @@ def test_list_query_count_is_flat(db, client, route: Route) -> None:
     model = route.view_class.serializer_class.Meta.model
     assert model in GROW, f"{route.template}: add a factory for {model.__name__} to GROW in {__name__}"
     pin = _pin(_reader(route))
-    client.force_login(pin.user)
+    login_verified(client, pin.user)
     GROW[model](pin, 3)
     small, small_count, small_sql = _count_queries(client, route.url())
     GROW[model](pin, 27)

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.auth import totp_code, totp_device
 from tests.personas import PASSWORD, World, build_world
+from voordeur.accounts.mfa import requires_second_factor
+from voordeur.accounts.models import User
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -74,11 +77,22 @@ def page(browser, live_world, live_server) -> Iterator:
 
 
 def login(page, who: str, password: str = PASSWORD) -> None:
-    """Log in through the login form as a persona (role key or "outsider")."""
+    """Log in through the login form as a persona (role key or "outsider"); for a role that
+    needs a second factor, also enter the code of its authenticator app (tests/auth.py)."""
+    user = User.objects.filter(username=who).first()
+    device = totp_device(user) if user is not None and requires_second_factor(user) else None
     page.goto("/login/")
     page.locator("input[name=username]").fill(who)
     page.locator("input[name=password]").fill(password)
     page.locator("form:has(input[name=password]) button[type=submit]").click()
+    page.wait_for_load_state()
+    if device is not None and "/account/tweestapsverificatie/code/" in page.url:
+        enter_code(page, totp_code(device))
+
+
+def enter_code(page, code: str) -> None:
+    page.locator("input[name=code]").fill(code)
+    page.locator("form:has(input[name=code]) button[type=submit]").click()
     page.wait_for_load_state()
 
 

@@ -8,6 +8,7 @@ import zlib
 import pytest
 from django.test import Client
 
+from tests.auth import login_verified
 from tests.personas import OTHER, OURS, World, grant_level, who_all
 from voordeur.access.policy import Category
 from voordeur.audit.models import AuditEvent
@@ -21,7 +22,7 @@ URL = f"/t/{OURS}/instemming/brieven/"
 
 def client_as(world: World, who: str) -> Client:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.access.expect import forbidden_values
+from tests.auth import login_verified
 from tests.personas import OTHER, OURS, World, grant_level, who_all
 from tests.web.fixtures_doors import doors_flat  # noqa: F401  (a fixture)
 from voordeur.access.policy import Category
@@ -33,7 +34,7 @@ def answered(world, proposal):
 
 def client_as(world: World, who: str) -> Client:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client
 
 
@@ -164,7 +165,7 @@ def test_query_counts_do_not_grow_with_the_flat(campaign_flat, django_assert_max
     for slug, floors, per_floor in (("klein", 2, 3), ("groot", 9, 20)):
         director, trajectory = campaign_flat(slug, floors, per_floor)
         client = Client()
-        client.force_login(director)
+        login_verified(client, director)
         with django_assert_max_num_queries(limit), CaptureQueriesContext(connection) as queries:
             assert client.get(f"/t/{trajectory.slug}/{page}").status_code == 200
         counts.append(len(queries))

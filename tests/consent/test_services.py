@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import formats, translation
 
+from tests.auth import login_verified
 from voordeur.consent.deadlines import advice_dates, court_deadline
 from voordeur.consent.models import Answer, Response, ResultNotice
 from voordeur.consent.services import advice_save, notices_record, proposal_create, proposal_revise, response_record
@@ -55,7 +56,7 @@ def test_notices_after_the_deadline_and_the_8_weeks(world, closed):
     assert notices_record(proposal=closed, notified_on=notified, by=world.user("director")) == 6
     assert notices_record(proposal=closed, notified_on=notified, by=None) == 0  # once per tenancy
     client = Client()
-    client.force_login(world.user("director"))
+    login_verified(client, world.user("director"))
     html = client.get("/t/ons-traject/instemming/uitslag/").content.decode()
     deadline = shown(court_deadline(notified))
     assert html.count(deadline) == 3  # h4 (no), h5 and h6 (no response); those who agreed have none
@@ -73,7 +74,7 @@ def test_a_significant_change_for_fewer_than_30_percent_renotifies_only_them(wor
     again = ResultNotice.objects.filter(proposal_version=version)
     assert [(n.tenancy.tenancy_id, n.notified_on, n.agreed) for n in again] == [("T-ons-005", today(), False)]
     client = Client()
-    client.force_login(world.user("director"))
+    login_verified(client, world.user("director"))
     html = client.get("/t/ons-traject/instemming/uitslag/").content.decode()
     assert shown(court_deadline(today())) in html and "opnieuw, versie 2" in html
 
@@ -104,10 +105,10 @@ def test_a_version_document_is_a_pdf_served_only_to_consent_readers(world, close
                     document=SimpleUploadedFile("v2.pdf", b"%PDF-1.7 voorstel"))
     url = f"/t/ons-traject/instemming/voorstel/?voorstel={closed.pk}&document=2"
     director = Client()
-    director.force_login(world.user("director"))
+    login_verified(director, world.user("director"))
     response = director.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-1.7")
     assert director.get(url.replace("document=2", "document=1")).status_code == 404  # version 1 has none
     broker = Client()
-    broker.force_login(world.user("broker"))
+    login_verified(broker, world.user("broker"))
     assert broker.get(url).status_code == 404

@@ -10,7 +10,11 @@ from tests.personas import World
 from voordeur.audit import log as audit
 from voordeur.audit.models import AuditEvent
 from voordeur.households.models import ContactLogEntry, Household, Person
-from voordeur.households.services import contact_log_create, household_update, person_update
+from voordeur.households.services import (
+    contact_log_create,
+    household_update,
+    person_update,
+)
 
 OFFICER = "privacy"
 

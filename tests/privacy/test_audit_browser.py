@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.auth import login_verified
 from tests.personas import OUTSIDER, World, who_all
 from tests.privacy.conftest import OFFICER
 from voordeur.audit import log as audit
@@ -19,7 +20,7 @@ URL = "/privacy/auditlog/"
 
 
 def _client(client, world: World, who: str = OFFICER):
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client
 
 

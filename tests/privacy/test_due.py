@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voordeur.privacy.due import due_before, is_due, last_due_anchor, local_day, phase_anchor, resolve_periods
+from voordeur.privacy.due import (
+    due_before,
+    is_due,
+    last_due_anchor,
+    local_day,
+    phase_anchor,
+    resolve_periods,
+)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TODAY = dt.date(2026, 3, 30)  # the day after the switch to summer time

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.apps import apps
 
+from tests.auth import login_verified
 from tests.personas import OURS, World, who_all
 from tests.privacy.conftest import OFFICER
 from tests.privacy.test_subject_export import batches  # noqa: F401  (fixture)
@@ -57,7 +58,7 @@ def _h1_tenancy(world: World) -> str:
 
 
 def _start(client, world: World, who: str = OFFICER, **data):
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client.post(URL, {"stap": "controleren", "reference": REFERENCE, "tenancy_id": _h1_tenancy(world),
                              **data})
 
@@ -140,7 +141,7 @@ def test_without_confirmation_nothing_is_erased(world, client) -> None:
 
 
 def test_a_household_outside_the_officers_trajectories_cannot_be_erased(world, client) -> None:
-    client.force_login(world.user(OFFICER))
+    login_verified(client, world.user(OFFICER))
     before = _snapshot()
     for step in ("controleren", "wissen"):
         response = client.post(URL, {"stap": step, "reference": REFERENCE, "tenancy_id": "T-and-009",
@@ -152,7 +153,7 @@ def test_a_household_outside_the_officers_trajectories_cannot_be_erased(world, c
 @pytest.mark.parametrize("who", [w for w in who_all() if w != OFFICER])
 def test_nobody_else_can_erase(world, client, who: str) -> None:
     before = _snapshot()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     response = client.post(URL, {"stap": "wissen", "reference": REFERENCE, "tenancy_id": "T-ons-001",
                                  "confirmed": "on"})
     assert response.status_code == 404

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from tests.access.routes import pages
+from tests.auth import login_verified
 from tests.personas import World
 from tests.privacy.conftest import OFFICER
 from voordeur.access.policy import Category
@@ -24,7 +25,7 @@ def test_the_generated_access_tests_cover_the_privacy_pages() -> None:
 
 @pytest.mark.parametrize("url", PRIVACY_PAGES.values())
 def test_no_inline_script_or_style(world: World, client, events, url: str) -> None:
-    client.force_login(world.user(OFFICER))
+    login_verified(client, world.user(OFFICER))
     html = client.get(url, {"controleer": "1"}).content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)", html), "inline script"
     assert not re.search(r"<style|\sstyle=", html), "inline style"

@@ -13,7 +13,15 @@ from voordeur.households.models import Household, Person
 from voordeur.places.models import Unit
 from voordeur.privacy.periods import RETENTION_DEFAULTS
 from voordeur.privacy.registry import (
-    DELETE, EXEMPT, REGISTRY, Blank, after_date, children_first, exempt, household_registrations, register,
+    DELETE,
+    EXEMPT,
+    REGISTRY,
+    Blank,
+    after_date,
+    children_first,
+    exempt,
+    household_registrations,
+    register,
     registrations,
 )
 from voordeur.works.models import PlannedUnit

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.auth import login_verified
 from tests.personas import OURS, World, who_all
 from tests.privacy.conftest import OFFICER
 from voordeur.audit.models import AuditEvent
@@ -27,7 +28,7 @@ def _tenancy(world: World, label: str) -> Tenancy:
 
 
 def _post(client, world: World, who: str = OFFICER, **data):
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client.post(URL, {"reference": REFERENCE, "formaat": "json", **data})
 
 
@@ -154,7 +155,7 @@ def test_the_unit_id_finds_the_current_tenant(world, client) -> None:
     {"tenancy_id": "T-ons-001", "formaat": "xml"},
 ])
 def test_no_export_without_a_reference_and_one_household_in_scope(world, client, data: dict) -> None:
-    client.force_login(world.user(OFFICER))
+    login_verified(client, world.user(OFFICER))
     before = AuditEvent.objects.count()
     response = client.post(URL, {"reference": REFERENCE, "formaat": "json", **data})
     assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
@@ -166,7 +167,7 @@ def test_no_export_without_a_reference_and_one_household_in_scope(world, client,
 
 @pytest.mark.parametrize("who", [w for w in who_all() if w != OFFICER])
 def test_nobody_else_can_export(world, client, who: str) -> None:
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     before = AuditEvent.objects.count()
     assert client.post(URL, {"reference": REFERENCE, "tenancy_id": "T-ons-001", "formaat": "json"}).status_code == 404
     assert client.get(URL).status_code == 404

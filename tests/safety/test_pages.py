@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.auth import login_verified
 from tests.personas import OTHER, OURS, World, grant_level, who_all
 from tests.personas_safety import OTHER_DESCRIPTION, OUR_DESCRIPTION
 from voordeur.access.models import HouseholdLink
@@ -17,7 +18,7 @@ from voordeur.safety.models import CrimeSignal
 
 def _client(world: World, who: str) -> Client:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client
 
 

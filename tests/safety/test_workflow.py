@@ -3,7 +3,12 @@
 import pytest
 
 from voordeur.safety.models import CrimeSignal
-from voordeur.safety.workflow import ALLOWED_TRANSITIONS, is_closed, may_transition, next_statuses
+from voordeur.safety.workflow import (
+    ALLOWED_TRANSITIONS,
+    is_closed,
+    may_transition,
+    next_statuses,
+)
 
 S = CrimeSignal.Status
 EXPECTED = {("", S.OPEN), (S.OPEN, S.UNDER_INVESTIGATION), (S.OPEN, S.CLOSED),

@@ -5,7 +5,13 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from tests.scan.flat import add_arrears, add_household, add_repair, add_visit, build_flat
+from tests.scan.flat import (
+    add_arrears,
+    add_household,
+    add_repair,
+    add_visit,
+    build_flat,
+)
 from voordeur.aggregates.measures import MEASURES
 from voordeur.aggregates.period import Period
 from voordeur.exploring.models import Caseload, Repair

@@ -10,6 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.auth import login_verified
 from tests.scan.flat import add_arrears, add_repair, add_visit, build_flat
 from voordeur.access.policy import POLICY, Role
 from voordeur.aggregates.measures import MEASURES
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def client_for(flat, role: str) -> Client:
     client = Client()
-    client.force_login(flat.user(role))
+    login_verified(client, flat.user(role))
     return client
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 
 from tests.access.expect import forbidden_values
+from tests.auth import login_verified
 from tests.personas import OURS, World, grant_level, who_all
 from tests.scan.flat import add_arrears, add_visit, build_flat
 from voordeur.access.policy import Category
@@ -46,7 +47,7 @@ def recorded(monkeypatch) -> list[str]:
 
 def _client(flat, role):
     client = Client()
-    client.force_login(flat.user(role))
+    login_verified(client, flat.user(role))
     return client
 
 
@@ -127,7 +128,7 @@ def test_the_feedback_page_links_its_pdf_with_the_same_period() -> None:
 @pytest.mark.parametrize("who", who_all())
 def test_no_pdf_shows_a_value_the_persona_may_not_see(world: World, recorded, who: str) -> None:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     for name, category in (("scan-pdf", Category.PLACES), ("feedback-pdf", Category.VISITS)):
         response = client.get(reverse(name, kwargs={"slug": OURS}))
         opens = grant_level(who, category).counts and OURS in world.member_of(who)

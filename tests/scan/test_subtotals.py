@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voordeur.aggregates.suppression import HIDDEN, SECONDARY, SUPPRESSED, TOTAL, is_safe, suppress
+from voordeur.aggregates.suppression import (
+    HIDDEN,
+    SECONDARY,
+    SUPPRESSED,
+    TOTAL,
+    is_safe,
+    suppress,
+)
 
 COLUMNS = ["talked", "not_home", "refused", "not_yet"]
 GROUPS = {"visited": ("talked", "not_home", "refused")}

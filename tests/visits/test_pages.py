@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.auth import login_verified
 from tests.personas import OURS, World
 from tests.web.fixtures_doors import doors_flat  # noqa: F401  (a fixture)
 from voordeur.audit.models import AuditEvent
@@ -32,7 +33,7 @@ def _plain_http(settings):
 
 def logged_in(world: World, who: str) -> Client:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client
 
 
@@ -133,7 +134,7 @@ def test_walk_list_query_count_does_not_grow_with_the_flat(doors_flat, django_as
         user, trajectory = doors_flat(slug, floors, per_floor)
         _visit_some(trajectory, user)
         client = Client()
-        client.force_login(user)
+        login_verified(client, user)
         with django_assert_max_num_queries(ROUND_MAX_QUERIES):
             counts.append(count_queries(client, reverse("visit-round", kwargs={"slug": slug}), params))
     assert counts[0] == counts[1]
@@ -341,7 +342,7 @@ def test_opportunity_list_query_count_does_not_grow(doors_flat, django_assert_ma
             Opportunity.objects.create(unit_id=household.unit_id, household=household, partner=user.partner,
                                        title=f"Kans {household.pk}")
         client = Client()
-        client.force_login(user)
+        login_verified(client, user)
         with django_assert_max_num_queries(OPPORTUNITY_LIST_MAX_QUERIES):
             counts.append(count_queries(client, reverse("opportunity-list", kwargs={"slug": slug})))
     assert counts[0] == counts[1]
@@ -380,7 +381,7 @@ def test_layer_query_count_does_not_grow_with_the_flat(doors_flat, django_assert
         user, trajectory = doors_flat(slug, floors, per_floor)
         _visit_some(trajectory, user)
         client = Client()
-        client.force_login(user)
+        login_verified(client, user)
         with django_assert_max_num_queries(15):
             counts.append(count_queries(client, reverse("door-grid", kwargs={"slug": slug}), {"laag": layer}))
     assert counts[0] == counts[1]

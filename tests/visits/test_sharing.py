@@ -14,13 +14,18 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from tests.auth import login_verified
 from tests.personas import World
 from voordeur.audit.models import AuditEvent
 from voordeur.households.models import Household
 from voordeur.referrals.models import Referral
 from voordeur.visits.domains import LIFE_DOMAINS
 from voordeur.visits.models import LifeDomainAssessment, Visit
-from voordeur.visits.selectors import access_life_domains, life_domain_assessment_list, shown_domains
+from voordeur.visits.selectors import (
+    access_life_domains,
+    life_domain_assessment_list,
+    shown_domains,
+)
 
 SHARED = "Gedeeld-financien-h1: huurachterstand van twee maanden"
 NOT_SHARED = "Nietgedeeld-geest-h1: slaapt slecht sinds de scheiding"
@@ -102,7 +107,7 @@ def test_the_outsider_sees_nothing_of_ours(world, shared_h1):
 def test_the_receiving_team_reads_the_shared_domain_on_the_household_page_and_it_is_audited(world, shared_h1):
     h1, _h2 = shared_h1
     client = Client()
-    client.force_login(world.user("nbh_team"))
+    login_verified(client, world.user("nbh_team"))
     before = timezone.now()
     url = reverse("household-life-domains", kwargs={"pk": world.households["h1"]})
     html = client.get(url).content.decode()
@@ -123,7 +128,7 @@ def test_the_household_page_offers_the_section_to_life_domain_readers_only(world
     life_url = reverse("household-life-domains", kwargs={"pk": world.households["h1"]})
     for who, offered in (("broker", True), ("nbh_team", True), ("director", False), ("social_manager", False)):
         client = Client()
-        client.force_login(world.user(who))
+        login_verified(client, world.user(who))
         html = client.get(url).content.decode()
         assert (f'hx-get="{life_url}"' in html) is offered, who
         assert SHARED not in html and NOT_SHARED not in html  # opened on purpose, never inline
@@ -131,7 +136,7 @@ def test_the_household_page_offers_the_section_to_life_domain_readers_only(world
 
 def test_the_htmx_request_gets_the_section_only(world, shared_h1):
     client = Client()
-    client.force_login(world.user("broker"))
+    login_verified(client, world.user("broker"))
     response = client.get(reverse("household-life-domains", kwargs={"pk": world.households["h1"]}),
                           HTTP_HX_REQUEST="true")
     html = response.content.decode()
@@ -147,7 +152,7 @@ def test_the_receiving_team_cannot_change_a_shared_talk(world, shared_h1):
     with pytest.raises(Http404):
         access_life_domains(world.user("nbh_team"), h1.pk, write=True)
     client = Client()
-    client.force_login(world.user("nbh_team"))
+    login_verified(client, world.user("nbh_team"))
     url = reverse("visit-life-domains", kwargs={"slug": "ons-traject", "pk": h1.visit_id})
     assert client.get(url).status_code == 404
     assert client.post(url, {"domains-finances_score": "5"}).status_code == 404

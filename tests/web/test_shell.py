@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from tests.auth import login_verified
 from tests.personas import OTHER, OURS, OUTSIDER, PASSWORD, World
 from voordeur.access.policy import POLICY, Category, Level, Role
 from voordeur.accounts.models import User
@@ -28,7 +29,7 @@ def _plain_http(settings):
 
 def logged_in(world: World, who: str) -> Client:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client
 
 
@@ -144,7 +145,7 @@ def test_start_links_work_to_the_pages_the_role_may_open(world):
 def test_start_explains_when_the_user_has_no_trajectories(world):
     lonely = User.objects.create_user("nieuweling", password=PASSWORD, role=Role.BROKER)
     client = Client()
-    client.force_login(lonely)
+    login_verified(client, lonely)
     html = client.get(reverse("start")).content.decode()
     assert "U bent nog niet aan een traject toegevoegd" in html
     assert OUR_NAME not in html and OTHER_NAME not in html

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from tests.auth import login_verified
 from tests.personas import OURS, World
 from voordeur.access.policy import Role
 from voordeur.aggregates.selectors import measure_list
@@ -17,7 +18,7 @@ from voordeur.aggregates.selectors import measure_list
 
 def _html(world: World, who: str, url: str) -> str:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()

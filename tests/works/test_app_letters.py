@@ -9,6 +9,7 @@ import zlib
 
 import pytest
 
+from tests.auth import login_verified
 from tests.personas import OURS, OUTSIDER, World, grant_level, who_all
 from voordeur.access.policy import Category
 from voordeur.audit.models import AuditEvent
@@ -82,7 +83,7 @@ def test_an_english_letter_has_the_guest_home_period_and_marks_the_promised_date
 
 def test_a_language_without_a_file_gets_the_dutch_letter_and_the_page_flags_it(letters_world: World, client) -> None:
     assert "Beste Fam. Akkerwinde-3," in _letter_html(letters_world, "reno_lead", "h3")
-    client.force_login(letters_world.user("reno_lead"))
+    login_verified(client, letters_world.user("reno_lead"))
     html = client.get(URL).content.decode()
     row_pattern = r"<tr class=\"utrecht-table__row\">\s*<th[^>]*>(Akkerstraat \d+).*?</tr>"
     rows = {m.group(1): m.group(0) for m in re.finditer(row_pattern, html, re.S)}
@@ -94,13 +95,13 @@ def test_a_language_without_a_file_gets_the_dutch_letter_and_the_page_flags_it(l
 
 def test_only_households_with_planned_dates_get_letters(letters_world: World, client) -> None:
     PlannedUnit.objects.filter(pk=_row(letters_world, "h4").pk).update(household=None)
-    client.force_login(letters_world.user("reno_lead"))
+    login_verified(client, letters_world.user("reno_lead"))
     html = client.get(URL).content.decode()
     assert "Akkerstraat 13" in html and "Akkerstraat 14" not in html
 
 
 def test_one_households_pdf_is_printed_and_audited(letters_world: World, client) -> None:
-    client.force_login(letters_world.user("reno_lead"))
+    login_verified(client, letters_world.user("reno_lead"))
     row = _row(letters_world, "h2")
     before = AuditEvent.objects.filter(action="export").count()
     response = client.get(URL, {"brief": row.pk})
@@ -112,7 +113,7 @@ def test_one_households_pdf_is_printed_and_audited(letters_world: World, client)
 
 
 def test_a_stairwell_batch_is_made_by_the_worker_one_page_per_household(letters_world: World, client) -> None:
-    client.force_login(letters_world.user("reno_lead"))
+    login_verified(client, letters_world.user("reno_lead"))
     response = client.post(URL, {"portiek": "A"})
     assert response.status_code == 302
     batch = LetterBatch.objects.get()
@@ -132,14 +133,14 @@ def test_a_stairwell_batch_is_made_by_the_worker_one_page_per_household(letters_
 
 
 def test_a_stairwell_without_letters_starts_no_batch(letters_world: World, client) -> None:
-    client.force_login(letters_world.user("reno_lead"))
+    login_verified(client, letters_world.user("reno_lead"))
     client.post(URL, {"portiek": "Z"})
     assert not LetterBatch.objects.exists()
 
 
 @pytest.mark.parametrize("who", NO_READ)
 def test_roles_without_works_read_get_404(letters_world: World, client, who: str) -> None:
-    client.force_login(letters_world.user(who))
+    login_verified(client, letters_world.user(who))
     row = _row(letters_world, "h1")
     assert client.get(URL).status_code == 404
     assert client.get(URL, {"brief": row.pk}).status_code == 404
@@ -148,7 +149,7 @@ def test_roles_without_works_read_get_404(letters_world: World, client, who: str
 
 @pytest.mark.parametrize("who", READ_ONLY)
 def test_read_only_roles_may_not_print(letters_world: World, client, who: str) -> None:
-    client.force_login(letters_world.user(who))
+    login_verified(client, letters_world.user(who))
     row = _row(letters_world, "h1")
     page = client.get(URL)
     assert page.status_code == 200 and "?brief=" not in page.content.decode()
@@ -159,7 +160,7 @@ def test_read_only_roles_may_not_print(letters_world: World, client, who: str) -
 
 
 def test_letting_sees_dates_but_no_names_or_languages(letters_world: World, client) -> None:
-    client.force_login(letters_world.user("letting"))  # works read, contact none
+    login_verified(client, letters_world.user("letting"))  # works read, contact none
     html = client.get(URL).content.decode()
     cells = re.findall(r'data-vd="letter-language">(.*?)</td>', html)
     assert "Akkerstraat 11" in html and "Akkerwinde" not in html and cells == ["–"] * 6
@@ -170,8 +171,8 @@ def test_the_trajectory_page_links_the_works_pages_for_readers_only(world: World
     for who in who_all():
         if who == OUTSIDER:
             continue
-        client.force_login(world.user(who))
+        login_verified(client, world.user(who))
         html = client.get(f"/t/{OURS}/").content.decode()
         assert (link in html) == grant_level(who, Category.WORKS).reads, who
-    client.force_login(world.user("reno_lead"))
+    login_verified(client, world.user("reno_lead"))
     assert 'href="/t/ons-traject/werkzaamheden/brieven/"' in client.get(f"/t/{OURS}/werkzaamheden/").content.decode()

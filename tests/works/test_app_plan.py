@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from tests.auth import login_verified
 from tests.personas import OURS, World
 from voordeur.households.models import Household, Tenancy
 from voordeur.jobs import worker
@@ -104,7 +105,7 @@ def test_solve_replan_keeps_promised_dates(world: World) -> None:
 
 
 def test_needs_edit_conflicts_on_a_stale_version(world: World, client) -> None:
-    client.force_login(world.user("broker"))
+    login_verified(client, world.user("broker"))
     url = f"/t/{OURS}/werkzaamheden/behoeften/"
     household = world.households["h3"]
     needs = WorksNeeds.objects.get(household_id=household)
@@ -120,7 +121,7 @@ def test_needs_edit_conflicts_on_a_stale_version(world: World, client) -> None:
 
 @pytest.mark.parametrize(("who", "sees_needs"), [("contractor", True), ("letting", False), ("enforcement", False)])
 def test_units_page_shows_needs_only_to_roles_that_read_them(world: World, client, who: str, sees_needs: bool) -> None:
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     html = client.get(f"/t/{OURS}/werkzaamheden/woningen/").content.decode()
     assert "Akkerstraat" in html
     assert ('data-vd="needs"' in html) is sees_needs
@@ -129,14 +130,14 @@ def test_units_page_shows_needs_only_to_roles_that_read_them(world: World, clien
 
 def test_contractor_sees_contact_but_letting_does_not(world: World, client) -> None:
     name = world.values["h1"]["name"]
-    client.force_login(world.user("contractor"))
+    login_verified(client, world.user("contractor"))
     assert name in client.get(f"/t/{OURS}/werkzaamheden/woningen/").content.decode()
-    client.force_login(world.user("letting"))
+    login_verified(client, world.user("letting"))
     assert name not in client.get(f"/t/{OURS}/werkzaamheden/woningen/").content.decode()
 
 
 def test_plan_page_polls_progress_while_solving(world: World, client) -> None:
-    client.force_login(world.user("reno_lead"))
+    login_verified(client, world.user("reno_lead"))
     response = client.post(f"/t/{OURS}/werkzaamheden/", {"form": "solve"})
     assert response.status_code == 302
     html = client.get(f"/t/{OURS}/werkzaamheden/").content.decode()
@@ -148,6 +149,6 @@ def test_plan_page_polls_progress_while_solving(world: World, client) -> None:
 
 
 def test_units_page_query_count_is_flat(world: World, client, django_assert_max_num_queries) -> None:
-    client.force_login(world.user("contractor"))
+    login_verified(client, world.user("contractor"))
     with django_assert_max_num_queries(14):
         assert client.get(f"/t/{OURS}/werkzaamheden/woningen/").status_code == 200

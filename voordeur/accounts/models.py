@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from voordeur.access.policy import Role
@@ -40,6 +41,9 @@ class User(AbstractUser):
         "trajectories.Trajectory", through="Membership", related_name="members", blank=True
     )
     version = models.PositiveIntegerField(default=1)
+    # Set only by the demo loader (voordeur/demo). With DEMO_MODE on, such an account logs in
+    # without a second factor; outside demo mode the flag exempts nothing (ADR 0006).
+    demo_account = models.BooleanField(_("demo-account"), default=False, editable=False)
 
     class Meta:
         ordering = ["username"]
@@ -70,3 +74,22 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+
+
+class UserSession(models.Model):
+    """One signed-in browser session, so its user can see where they are signed in and end it.
+
+    Written at login and kept up to date by `voordeur.accounts.middleware`; deleted at logout
+    and when its user ends it (which deletes the session from the session store too).
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen"]
+        indexes = [models.Index(fields=["user", "last_seen"], name="usersession_user_seen")]

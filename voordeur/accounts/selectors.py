@@ -1,8 +1,12 @@
+import datetime as dt
+
+from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, trajectory_ids
-from voordeur.accounts.models import Partner, User
+from voordeur.accounts.models import Partner, User, UserSession
 
 
 def partner_list(*, user) -> QuerySet[Partner]:
@@ -37,3 +41,20 @@ def access_user(user, pk, *, write: bool = False) -> User:
     if write and not granted.writes:
         return get_or_404(User.objects.none(), pk)
     return get_or_404(user_list(user=user), pk)
+
+
+def user_session_list(*, user) -> QuerySet[UserSession]:
+    """The user's own sessions that are still alive by the idle and age rules, latest first.
+    Sessions are personal: nobody, not even the admin, lists another user's sessions here."""
+    if not user.is_authenticated:
+        return UserSession.objects.none()
+    now = timezone.now()
+    return UserSession.objects.filter(
+        user=user,
+        last_seen__gte=now - dt.timedelta(seconds=settings.SESSION_IDLE_SECONDS),
+        created_at__gte=now - dt.timedelta(seconds=settings.SESSION_COOKIE_AGE),
+    ).order_by("-last_seen", "-pk")
+
+
+def access_user_session(user, pk) -> UserSession:
+    return get_or_404(user_session_list(user=user), pk)

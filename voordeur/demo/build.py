@@ -106,6 +106,7 @@ def _users(partners: dict[str, Partner]) -> dict[Role, User]:
         role: User(
             username=role.value, password=password, role=role.value, partner=partners[ROLE_ORGANISATION[role]],
             first_name=STAFF_NAMES[role][0], last_name=STAFF_NAMES[role][1], email=f"{role.value}@example.org",
+            demo_account=True,  # in demo mode: no second factor (ADR 0006)
         )
         for role in Role
     }

@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from voordeur.access.capabilities import may_read_audit
+from voordeur.accounts import mfa
 from voordeur.trajectories.selectors import trajectory_list
 
 NAV_LIMIT = 5  # more trajectories than this: the navigation links to the full list on the start page
@@ -25,4 +26,7 @@ def navigation(request) -> dict:
     if may_read_audit(user):
         tools.append({"url": reverse("privacy-audit"), "label": _("Privacy en auditlog"),
                       "current": here.startswith("privacy-")})
-    return {"nav_trajectories": SimpleLazyObject(trajectories), "nav_limit": NAV_LIMIT, "nav_tools": tools}
+    # Until the second factor is entered, the header offers only logging out.
+    pending = mfa.requires_second_factor(user) and not mfa.is_verified(user)
+    return {"nav_trajectories": SimpleLazyObject(trajectories), "nav_limit": NAV_LIMIT, "nav_tools": tools,
+            "second_factor_pending": pending}
