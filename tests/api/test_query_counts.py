@@ -17,12 +17,14 @@ from django.utils import timezone
 
 from tests.access.routes import Kind, Route, api_routes
 from tests.personas_consent import grow_proposals, grow_responses
+from tests.personas_referrals import grow_promises, grow_referrals
 from tests.personas_works import grow_planned_units, grow_works_needs
 from voordeur.access.policy import POLICY, Level, Role
 from voordeur.accounts.models import Membership, Partner, User
 from voordeur.consent.models import Proposal, Response
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
+from voordeur.referrals.models import Promise, Referral
 from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
 from voordeur.works.models import PlannedUnit, WorksNeeds
 
@@ -125,6 +127,8 @@ GROW: dict[type[models.Model], Callable[[Pin, int], None]] = {
     PlannedUnit: grow_planned_units,
     Proposal: grow_proposals,
     Response: grow_responses,
+    Referral: grow_referrals,
+    Promise: grow_promises,
 }
 
 

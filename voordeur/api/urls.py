@@ -7,6 +7,7 @@ from voordeur.accounts.api import PartnerViewSet, UserViewSet
 from voordeur.consent.api import ConsentResponseViewSet, ProposalTallyView, ProposalViewSet
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
+from voordeur.referrals.api import PromiseViewSet, ReferralViewSet
 from voordeur.trajectories.api import TrajectoryViewSet
 from voordeur.works.api import PlannedUnitViewSet, WorksNeedsViewSet
 
@@ -26,6 +27,8 @@ router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("consent-responses", ConsentResponseViewSet, basename="consent-response")
 router.register("works-needs", WorksNeedsViewSet, basename="works-needs")
 router.register("planned-units", PlannedUnitViewSet, basename="planned-unit")
+router.register("referrals", ReferralViewSet, basename="referral")
+router.register("promises", PromiseViewSet, basename="promise")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -23,6 +23,7 @@ from voordeur.trajectories.selectors import trajectory_list
 from voordeur.web.doors.ages import age_band
 from voordeur.web.doors.forms import ContactLogForm, HouseholdContactForm
 from voordeur.web.doors.languages import language_name
+from voordeur.web.referrals.household import household_section
 from voordeur.web.shell.pages import CategoryPage
 
 LOG_LIMIT = 50  # most recent approaches shown
@@ -135,4 +136,5 @@ class HouseholdDetailView(CategoryPage, TemplateView):
             "can_log": grant(user, Category.CONTACTS_LOG).writes,
             "can_edit": grant(user, Category.CONTACT).writes
             and field_visible(user, Category.CONTACT, household_id=pk),
+            **household_section(user, household),
         }

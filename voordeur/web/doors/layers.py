@@ -16,6 +16,7 @@ from voordeur.access.policy import Category
 from voordeur.access.scope import grant
 from voordeur.consent.doors import consent_layer
 from voordeur.places.models import Unit
+from voordeur.referrals.doors import promises_layer, referrals_layer
 from voordeur.web.doors.data import DoorData
 from voordeur.web.doors.grid import COLOURS, NO_COLOUR, Door, LegendEntry
 from voordeur.web.doors.languages import OTHER, UNKNOWN, language_group, language_name, top_languages
@@ -149,3 +150,5 @@ register(Layer("language", _("Taal"), Category.CONTACT, language))
 register(Layer("size", _("Grootte huishouden"), Category.HOUSEHOLD, household_size))
 register(Layer("consent", _("Instemming"), Category.CONSENT, consent_layer))
 register(Layer("works", _("Startweek"), Category.WORKS, works_layer))
+register(Layer("promises", _("Toezeggingen"), Category.PROMISES, promises_layer))
+register(Layer("referrals", _("Doorverwijzingen"), Category.REFERRALS, referrals_layer))

@@ -22,6 +22,7 @@ class Page(StrEnum):
     HOUSEHOLD_LIST = "household-list"
     CONSENT = "consent"
     WORKS = "works"
+    PROMISES = "promises"
 
     @property
     def label(self) -> Promise:
@@ -29,12 +30,12 @@ class Page(StrEnum):
 
 
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
-              Page.WORKS: _("Werkzaamheden")}
+              Page.WORKS: _("Werkzaamheden"), Page.PROMISES: _("Toezeggingen")}
 
 
 # A page opens only for a user who can read its primary category.
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
-                 Page.WORKS: Category.WORKS}
+                 Page.WORKS: Category.WORKS, Page.PROMISES: Category.PROMISES}
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,13 @@ WORK: dict[Category, Work] = {
         _("Cijfers over doorverwijzingen"),
         _("Doorverwijzingen volgen"),
         _("Doorverwijzen en doorverwijzingen afhandelen"),
+        Page.PROMISES,
     ),
     Category.PROMISES: Work(
         _("Cijfers over afspraken met bewoners"),
         _("Afspraken met bewoners volgen"),
         _("Afspraken met bewoners maken en nakomen"),
+        Page.PROMISES,
     ),
     Category.OPPORTUNITIES: Work(
         _("Cijfers over bewonersinitiatieven"),
