@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from voordeur.referrals.commitment import PartnerCommitment
 
-WIDTH = 640
-LEFT, RIGHT, TOP = 8, 56, 8
+WIDTH = 400  # about a phone's width, so the text stays readable there
+LEFT, RIGHT, TOP = 16, 48, 8
 ROW = 46  # name line + bar + gap
 BAR = 18
 AXIS = 24  # room for the 0 / 50 / 100% labels at the bottom
