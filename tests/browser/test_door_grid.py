@@ -17,7 +17,8 @@ def test_broker_colours_doors_by_language_and_opens_a_household(page, live_world
     page.goto("/t/ons-traject/deuren/")
     assert_accessible(page)
     layers = page.locator("input[name=laag]")
-    assert {layers.nth(i).get_attribute("value") for i in range(layers.count())} == {"occupancy", "language", "size", "works"}
+    assert {layers.nth(i).get_attribute("value") for i in range(layers.count())} == {"occupancy", "language", "size", "works",
+                                                                                     "promises", "referrals"}
 
     page.locator("label[for=laag-language]").click()  # htmx swaps the grid without a reload
     page.wait_for_url("**laag=language**")
