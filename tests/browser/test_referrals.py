@@ -7,24 +7,24 @@ import os
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, browser, live_world, login, page  # noqa: F401  (fixtures)
+from tests.browser.conftest import assert_accessible, login
 from voordeur.referrals.models import Referral
 
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("VOORDEUR_SCREENSHOTS")  # a directory: keep screenshots to look at
 
 
-def shot(page, name: str) -> None:  # noqa: F811
+def shot(page, name: str) -> None:
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
 
 
-def assert_fits(page) -> None:  # noqa: F811
+def assert_fits(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"{page.url} is {width}px wide"
 
 
-def test_refer_at_the_door_accept_and_see_the_figure(page, live_world) -> None:  # noqa: F811
+def test_refer_at_the_door_accept_and_see_the_figure(page, live_world) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     household = live_world.households["h5"]
     login(page, "broker")
