@@ -262,12 +262,14 @@ def build_world() -> World:
     from tests.personas_consent import add_consent
     from tests.personas_visits import add_visits
     from tests.personas_safety import add_safety
+    from tests.personas_referrals import add_referrals
     from tests.personas_works import add_works
 
     add_works(world)
     add_consent(world)
     add_visits(world)
     add_safety(world)
+    add_referrals(world)
     return world
 
 

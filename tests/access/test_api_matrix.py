@@ -249,6 +249,36 @@ def _may_see_household(world: World, who: str, pk: int) -> bool:
     return record_visible(world, who, Household, Category.CONTACT, facts)
 
 
+# Record actions (POST /<resource>/{pk}/<action>/): how to take one as a persona, and the answer
+# it must get (tests/referrals/oracle.py works it out from the policy table and the record).
+ACTIONS: dict[str, Callable[[World, str], tuple[int, dict, int]]] = {
+    "referrals-transition": lambda world, who: _transition_case(world, who, "referrals"),
+    "promises-transition": lambda world, who: _transition_case(world, who, "promises"),
+}
+
+
+def _transition_case(world: World, who: str, resource: str) -> tuple[int, dict, int]:
+    from tests.referrals.oracle import transition_case
+    from voordeur.referrals.models import Promise, Referral
+
+    if resource == "referrals":
+        return transition_case(world, who, Referral, Category.REFERRALS)
+    return transition_case(world, who, Promise, Category.PROMISES)
+
+
+def _check_action(world: World, client, who: str, route: Route) -> None:
+    case = ACTIONS.get(route.label)
+    assert case is not None, f"POST {route.template}: teach ACTIONS in {__name__} how to take this action"
+    pk, payload, expected = case(world, who)
+    response = client.post(route.url(pk=pk), payload, format="json")
+    assert response.status_code == expected, (pk, payload, response.content)
+    if expected == 200:
+        model = _model(route)
+        assert response.json()["status"] == payload["status"] == model.objects.get(pk=pk).status
+        assert AuditEvent.objects.filter(object_type=model._meta.label_lower, object_id=str(pk), actor=who).exists()
+    _assert_no_forbidden_values(world, who, response)
+
+
 def _check_summary(world: World, client, who: str, route: Route) -> None:
     model, serializer_class = route.view_class.record_model, route.view_class.serializer_class
     facts_list = world.facts(model)
@@ -291,6 +321,8 @@ def test_api(world: World, client_for, who: str, route: Route, method: str) -> N
         _check_patch(world, client, who, route)
     elif method == "post" and route.kind is Kind.LIST:
         _check_post(world, client, who, route)
+    elif method == "post" and route.kind is Kind.DETAIL:
+        _check_action(world, client, who, route)
     else:
         pytest.fail(f"{method.upper()} {route.template}: the access matrix does not know this method yet")
 

@@ -20,6 +20,7 @@ from tests.auth import login_verified
 from tests.personas_consent import grow_proposals, grow_responses
 from tests.personas_visits import grow_life_domains, grow_opportunities, grow_visits
 from tests.personas_safety import grow_crime_signals
+from tests.personas_referrals import grow_promises, grow_referrals
 from tests.personas_works import grow_planned_units, grow_works_needs
 from voordeur.access.policy import POLICY, Level, Role
 from voordeur.accounts.models import Membership, Partner, User
@@ -27,6 +28,7 @@ from voordeur.consent.models import Proposal, Response
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
 from voordeur.safety.models import CrimeSignal
+from voordeur.referrals.models import Promise, Referral
 from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
 from voordeur.visits.models import LifeDomainAssessment, Opportunity, Visit
 from voordeur.works.models import PlannedUnit, WorksNeeds
@@ -134,6 +136,8 @@ GROW: dict[type[models.Model], Callable[[Pin, int], None]] = {
     LifeDomainAssessment: grow_life_domains,
     Opportunity: grow_opportunities,
     CrimeSignal: grow_crime_signals,
+    Referral: grow_referrals,
+    Promise: grow_promises,
 }
 
 

@@ -18,7 +18,7 @@ def test_broker_colours_doors_by_language_and_opens_a_household(page, live_world
     assert_accessible(page)
     layers = page.locator("input[name=laag]")
     offered = {layers.nth(i).get_attribute("value") for i in range(layers.count())}
-    assert offered == {"occupancy", "language", "size", "works", "reach", "opportunities"}
+    assert offered == {"occupancy", "language", "size", "works", "reach", "opportunities", "promises", "referrals"}
 
     page.locator("label[for=laag-language]").click()  # htmx swaps the grid without a reload
     page.wait_for_url("**laag=language**")

@@ -5,6 +5,7 @@ decides per data category; own-levels narrow records to the user's organisation'
 """
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -82,13 +83,14 @@ def scoped(
     *,
     complex_path: str,
     household_path: str | None = None,
-    partner_path: str | None = None,
+    partner_path: str | Sequence[str] | None = None,
     write: bool = False,
 ) -> QuerySet:
     """Records of `category` the user may see (or change, with write=True), in scope.
 
     complex_path: the lookup to the record's complex id (e.g. "unit__complex_id").
-    household_path / partner_path: what makes a record the organisation's own.
+    household_path / partner_path: what makes a record the organisation's own. partner_path
+    may name several lookups (a promise is its owner's and its maker's): any one suffices.
     """
     granted = grant(user, category)
     if not granted.reads or (write and not granted.writes):
@@ -99,10 +101,12 @@ def scoped(
     return queryset
 
 
-def _own_q(user, *, household_path: str | None, partner_path: str | None) -> Q:
+def _own_q(user, *, household_path: str | None, partner_path: str | Sequence[str] | None) -> Q:
     own = Q(pk__in=[])
-    if partner_path and user.partner_id:
-        own |= Q(**{partner_path: user.partner_id})
+    partner_paths = (partner_path,) if isinstance(partner_path, str) else tuple(partner_path or ())
+    if user.partner_id:
+        for path in partner_paths:
+            own |= Q(**{path: user.partner_id})
     if household_path:
         own |= Q(**{f"{household_path}__in": linked_household_ids(user)})
     return own

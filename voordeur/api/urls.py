@@ -8,6 +8,7 @@ from voordeur.consent.api import ConsentResponseViewSet, ProposalTallyView, Prop
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
 from voordeur.safety.api import CrimeSignalViewSet
+from voordeur.referrals.api import PromiseViewSet, ReferralViewSet
 from voordeur.trajectories.api import TrajectoryViewSet
 from voordeur.visits.api import LifeDomainAssessmentViewSet, OpportunityViewSet, VisitViewSet
 from voordeur.works.api import PlannedUnitViewSet, WorksNeedsViewSet
@@ -32,6 +33,8 @@ router.register("visits", VisitViewSet, basename="visit")
 router.register("life-domains", LifeDomainAssessmentViewSet, basename="life-domains")
 router.register("opportunities", OpportunityViewSet, basename="opportunity")
 router.register("crime-signals", CrimeSignalViewSet, basename="crime-signal")
+router.register("referrals", ReferralViewSet, basename="referral")
+router.register("promises", PromiseViewSet, basename="promise")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -36,8 +36,9 @@ class Referral(models.Model):
                                    verbose_name=_("naar organisatie"))
     created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     kind = models.CharField(_("soort hulp"), max_length=30, choices=Kind.choices)
-    # life_domains: why, in the resident's situation — shared with the receiver only with consent
-    reason = EncryptedJSONField(_("reden"), default="")
+    # life_domains: why, in the resident's situation — shared with the receiver only with consent.
+    # Blank when the referring role may not record conversation content (e.g. debt help).
+    reason = EncryptedJSONField(_("reden"), default="", blank=True)
     # referrals: the resident's consent, what is shared with whom
     consent_given = models.BooleanField(_("bewoner geeft toestemming"), default=False)
     consent_scope = models.CharField(_("wat wordt met wie gedeeld"), max_length=500, blank=True)
@@ -119,3 +120,15 @@ class PromiseEvent(models.Model):
 
     class Meta:
         ordering = ["promise_id", "at", "id"]
+
+
+class DigestSent(models.Model):
+    """The daily overdue-promises digest went to this user on this day (so it goes once a day)."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    promises = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_digest_per_user_and_day")]

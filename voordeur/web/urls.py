@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("voordeur.web.visits.urls")),
     path("", include("voordeur.safety.web.urls")),
     path("", include("voordeur.privacy.web.urls")),
+    path("", include("voordeur.web.referrals.urls")),
 ]

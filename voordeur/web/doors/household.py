@@ -24,6 +24,7 @@ from voordeur.visits.selectors import contact_load_for
 from voordeur.web.doors.ages import age_band
 from voordeur.web.doors.forms import ContactLogForm, HouseholdContactForm
 from voordeur.web.doors.languages import language_name
+from voordeur.web.referrals.household import household_section
 from voordeur.web.shell.pages import CategoryPage
 
 LOG_LIMIT = 50  # most recent approaches shown
@@ -140,4 +141,5 @@ class HouseholdDetailView(CategoryPage, TemplateView):
             "show_life_domains": grant(user, Category.LIFE_DOMAINS).reads,
             "can_edit": grant(user, Category.CONTACT).writes
             and field_visible(user, Category.CONTACT, household_id=pk),
+            **household_section(user, household),
         }

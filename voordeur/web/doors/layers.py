@@ -17,6 +17,7 @@ from voordeur.access.scope import grant
 from voordeur.consent.doors import consent_layer
 from voordeur.places.models import Unit
 from voordeur.visits.doors import opportunities_layer, reach_layer
+from voordeur.referrals.doors import promises_layer, referrals_layer
 from voordeur.web.doors.data import DoorData
 from voordeur.web.doors.grid import COLOURS, NO_COLOUR, Door, LegendEntry
 from voordeur.web.doors.languages import OTHER, UNKNOWN, language_group, language_name, top_languages
@@ -152,3 +153,5 @@ register(Layer("consent", _("Instemming"), Category.CONSENT, consent_layer))
 register(Layer("works", _("Startweek"), Category.WORKS, works_layer))
 register(Layer("reach", _("Bereik huisbezoek"), Category.VISITS, reach_layer))
 register(Layer("opportunities", _("Kansen"), Category.OPPORTUNITIES, opportunities_layer))
+register(Layer("promises", _("Toezeggingen"), Category.PROMISES, promises_layer))
+register(Layer("referrals", _("Doorverwijzingen"), Category.REFERRALS, referrals_layer))

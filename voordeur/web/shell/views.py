@@ -9,6 +9,7 @@ from voordeur.access.policy import Category
 from voordeur.access.scope import grant
 from voordeur.aggregates.selectors import measure_list
 from voordeur.trajectories.selectors import access_trajectory_by_slug, trajectory_list
+from voordeur.web.referrals.household import overdue_items
 from voordeur.web.shell.forms import LoginForm
 from voordeur.web.shell.pages import CategoryPage
 from voordeur.web.shell.trajectory import phase_steps, unit_counts
@@ -23,9 +24,14 @@ class StartView(CategoryPage, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user = self.request.user
+        trajectories = list(trajectory_list(user=user).prefetch_related(None))
+        overdue, overdue_more = overdue_items(user, trajectories)
         return super().get_context_data(
-            trajectories=list(trajectory_list(user=user).prefetch_related(None)),
+            trajectories=trajectories,
             work_items=work_items(user),
+            overdue=overdue,
+            overdue_more=overdue_more,
+            overdue_many_trajectories=len(trajectories) > 1,
             **kwargs,
         )
 

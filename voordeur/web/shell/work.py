@@ -28,6 +28,7 @@ class Page(StrEnum):
     SCAN = "scan"
     FEEDBACK = "feedback"
     REACH = "reach"
+    PROMISES = "promises"
 
     @property
     def label(self) -> Promise:
@@ -37,14 +38,15 @@ class Page(StrEnum):
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
               Page.WORKS: _("Werkzaamheden"), Page.VISIT_ROUND: _("Ronde langs de deuren"),
               Page.OPPORTUNITIES: _("Kansen"), Page.CRIME_SIGNALS: _("Signalen"), Page.SCAN: _("Complexscan"),
-              Page.FEEDBACK: _("Terugkoppeling"), Page.REACH: _("Bereik")}
+              Page.FEEDBACK: _("Terugkoppeling"), Page.REACH: _("Bereik"), Page.PROMISES: _("Toezeggingen")}
 
 
 # A page opens only for a user who can read its primary category ...
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
                  Page.WORKS: Category.WORKS, Page.VISIT_ROUND: Category.VISITS,
                  Page.OPPORTUNITIES: Category.OPPORTUNITIES, Page.CRIME_SIGNALS: Category.CRIME,
-                 Page.SCAN: Category.PLACES, Page.FEEDBACK: Category.VISITS, Page.REACH: Category.VISITS}
+                 Page.SCAN: Category.PLACES, Page.FEEDBACK: Category.VISITS, Page.REACH: Category.VISITS,
+                 Page.PROMISES: Category.PROMISES}
 # ... or, for pages of suppressed counts, can count it (agg too; see voordeur/web/scan/views.py).
 COUNT_PAGES = frozenset({Page.SCAN, Page.FEEDBACK, Page.REACH})
 
@@ -101,11 +103,13 @@ WORK: dict[Category, Work] = {
         _("Cijfers over doorverwijzingen"),
         _("Doorverwijzingen volgen"),
         _("Doorverwijzen en doorverwijzingen afhandelen"),
+        Page.PROMISES,
     ),
     Category.PROMISES: Work(
         _("Cijfers over afspraken met bewoners"),
         _("Afspraken met bewoners volgen"),
         _("Afspraken met bewoners maken en nakomen"),
+        Page.PROMISES,
     ),
     Category.OPPORTUNITIES: Work(
         _("Cijfers over bewonersinitiatieven"),

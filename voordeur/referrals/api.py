@@ -1,0 +1,178 @@
+"""The REST API of referrals and promises: lists and records, and status changes as POST actions.
+
+`POST /referrals/{id}/transition/` and `POST /promises/{id}/transition/` take
+`{"status", "version", "note", ...}`; the workflow tables decide (400 for a change the table
+does not allow, 403 for a party that may not make it, 409 for a stale version). Referrals have
+primary category `referrals`, promises `promises`. A referral's `reason` is `life_domains`
+and appears only for the sending organisation and, with the resident's consent, the receiving
+one (`selectors.reason_visible`).
+"""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from voordeur.access.policy import Category
+from voordeur.api.categorized import CategorizedSerializer
+from voordeur.api.viewsets import CategorizedViewSet, require_write
+from voordeur.referrals import selectors, services
+from voordeur.referrals.models import Promise, PromiseEvent, Referral, ReferralEvent
+
+
+class _Of:
+    """Serializers of one category throughout (histories, request bodies), for the schema tags."""
+
+    category: Category
+
+    @classmethod
+    def category_of(cls, field_name: str) -> Category:
+        return cls.category
+
+
+class ReferralEventSerializer(_Of, serializers.ModelSerializer):
+    category = Category.REFERRALS
+    partner_name = serializers.CharField(source="partner.name", read_only=True)
+
+    class Meta:
+        model = ReferralEvent
+        fields = ["from_status", "to_status", "at", "partner", "partner_name", "note"]
+        read_only_fields = fields
+
+
+class PromiseEventSerializer(_Of, serializers.ModelSerializer):
+    category = Category.PROMISES
+    partner_name = serializers.CharField(source="partner.name", read_only=True)
+
+    class Meta:
+        model = PromiseEvent
+        fields = ["from_status", "to_status", "at", "partner", "partner_name", "note"]
+        read_only_fields = fields
+
+
+class ReferralSerializer(CategorizedSerializer):
+    primary = Category.REFERRALS
+    categories = {"reason": Category.LIFE_DOMAINS, "visit": Category.VISITS}
+    household_attr = "household_id"
+    partner_attr = "from_partner_id"
+    reason = serializers.CharField(read_only=True, help_text="Why, in the resident's situation (life domains).")
+    from_partner_name = serializers.CharField(source="from_partner.name", read_only=True)
+    to_partner_name = serializers.CharField(source="to_partner.name", read_only=True)
+    events = ReferralEventSerializer(many=True, read_only=True, help_text="The status history, oldest first.")
+
+    class Meta:
+        model = Referral
+        fields = ["id", "household", "visit", "from_partner", "from_partner_name", "to_partner", "to_partner_name",
+                  "kind", "reason", "consent_given", "consent_scope", "shared_domains", "emergency_override",
+                  "override_reason", "status", "respond_by", "feedback", "closed_at", "events", "version",
+                  "created_at", "updated_at"]
+        read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        user = self._user
+        if user is not None and "reason" in data and not selectors.reason_visible(user, instance):
+            del data["reason"]
+        return data
+
+
+class PromiseSerializer(CategorizedSerializer):
+    primary = Category.PROMISES
+    household_attr = "household_id"
+    partner_attr = "owner_partner_id"
+    owner_partner_name = serializers.CharField(source="owner_partner.name", read_only=True)
+    made_by_partner_name = serializers.CharField(source="made_by_partner.name", read_only=True)
+    events = PromiseEventSerializer(many=True, read_only=True, help_text="The status history, oldest first.")
+
+    class Meta:
+        model = Promise
+        fields = ["id", "household", "referral", "owner_partner", "owner_partner_name", "made_by_partner",
+                  "made_by_partner_name", "text", "made_on", "working_days", "due_date", "status", "kept_on",
+                  "events", "version", "created_at", "updated_at"]
+        read_only_fields = fields
+
+    def to_representation(self, instance):
+        user = self._user
+        if user is not None and user.partner_id and user.partner_id == instance.made_by_partner_id:
+            # The maker's own record as much as the owner's; the base class's per-record check
+            # knows one partner field (the owner), so skip it here. Unreadable categories are
+            # already gone (get_fields), and every field here is `promises` or `meta`.
+            return serializers.ModelSerializer.to_representation(self, instance)
+        return super().to_representation(instance)
+
+
+class TransitionSerializer(_Of, serializers.Serializer):
+    category = Category.PROMISES
+    status = serializers.CharField(help_text="The status to move to.")
+    version = serializers.IntegerField(help_text="The version you read; a stale one answers 409.")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+
+
+class ReferralTransitionSerializer(TransitionSerializer):
+    category = Category.REFERRALS
+    feedback = serializers.CharField(required=False, allow_blank=True, default="",
+                                     help_text="The report back to the sender; required to complete.")
+
+
+class PromiseTransitionSerializer(TransitionSerializer):
+    kept_on = serializers.DateField(required=False, allow_null=True, default=None,
+                                    help_text="The day it was kept (default today).")
+
+
+def _run(change):
+    """Domain errors as API answers: 400 for the table or bad input, 403 for the wrong party."""
+    try:
+        return change()
+    except DjangoPermissionDenied as error:
+        raise exceptions.PermissionDenied(str(error) or None) from None
+    except DjangoValidationError as error:
+        raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+
+
+class ReferralViewSet(CategorizedViewSet):
+    primary_category = Category.REFERRALS
+    serializer_class = ReferralSerializer
+    list_selector = staticmethod(lambda *, user: selectors.with_events(selectors.referral_list(user=user)))
+    access_function = staticmethod(
+        lambda user, pk, *, write=False: selectors.access_referral(user, pk, write=write))
+    filterset_fields = ["household", "status", "to_partner", "from_partner", "kind"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    @extend_schema(request=ReferralTransitionSerializer, responses=ReferralSerializer)
+    @action(detail=True, methods=["post"], serializer_class=ReferralTransitionSerializer)
+    def transition(self, request, pk=None):
+        require_write(request.user, self.primary_category)
+        referral = selectors.access_referral(request.user, pk, write=True)
+        body = ReferralTransitionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        _run(lambda: services.referral_transition(
+            referral=referral, to_status=data["status"], by=request.user, expected_version=data["version"],
+            note=data["note"], feedback=data["feedback"]))
+        fresh = selectors.with_events(selectors.referral_list(user=request.user)).get(pk=referral.pk)
+        return Response(ReferralSerializer(fresh, context=self.get_serializer_context()).data)
+
+
+class PromiseViewSet(CategorizedViewSet):
+    primary_category = Category.PROMISES
+    serializer_class = PromiseSerializer
+    list_selector = staticmethod(lambda *, user: selectors.promise_list(user=user).prefetch_related("events__partner"))
+    access_function = staticmethod(lambda user, pk, *, write=False: selectors.access_promise(user, pk, write=write))
+    filterset_fields = ["household", "status", "owner_partner", "made_by_partner", "referral"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    @extend_schema(request=PromiseTransitionSerializer, responses=PromiseSerializer)
+    @action(detail=True, methods=["post"], serializer_class=PromiseTransitionSerializer)
+    def transition(self, request, pk=None):
+        require_write(request.user, self.primary_category)
+        promise = selectors.access_promise(request.user, pk, write=True)
+        body = PromiseTransitionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        _run(lambda: services.promise_transition(
+            promise=promise, to_status=data["status"], by=request.user, expected_version=data["version"],
+            note=data["note"], kept_on=data["kept_on"]))
+        fresh = selectors.promise_list(user=request.user).prefetch_related("events__partner").get(pk=promise.pk)
+        return Response(PromiseSerializer(fresh, context=self.get_serializer_context()).data)
