@@ -68,6 +68,9 @@ HOUSEHOLD_LINKS = {
     5: [],
     6: [],
 }
+# Links are made first with placeholder source ids (far above any real id), then pointed at
+# the referrals and signals that tests/personas_referrals.py and personas_safety.py create.
+PLACEHOLDER_SOURCE = 10**12
 # Contact-log entries of ours: (household number, partner key, topic).
 CONTACTS = [
     (1, "nbh", ContactLogEntry.Topic.SUPPORT),
@@ -222,14 +225,14 @@ def build_world() -> World:
             closed = now - dt.timedelta(days=closed_days_ago) if closed_days_ago is not None else None
             HouseholdLink.objects.create(
                 household_id=household_id, partner_id=world.partners[partner_key],
-                reason=HouseholdLink.Reason.REFERRAL, source_id=number * 10 + i,
+                reason=HouseholdLink.Reason.REFERRAL, source_id=PLACEHOLDER_SOURCE + number * 10 + i,
                 opened_at=now - dt.timedelta(days=500), closed_at=closed,
             )
             if closed_days_ago is None or closed_days_ago < 365:
                 pk = world.partners[partner_key]
                 world.links[pk] = world.links.get(pk, frozenset()) | {household_id}
     HouseholdLink.objects.create(household_id=world.households["o1"], partner_id=world.partners["other_welfare"],
-                                 reason=HouseholdLink.Reason.REFERRAL, source_id=900, opened_at=now)
+                                 reason=HouseholdLink.Reason.REFERRAL, source_id=PLACEHOLDER_SOURCE + 900, opened_at=now)
     world.links[world.partners["other_welfare"]] = frozenset({world.households["o1"]})
 
     # users: one per role, members of ours; the outsider is a broker of the other welfare organisation

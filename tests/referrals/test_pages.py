@@ -102,9 +102,9 @@ def test_who_may_open_the_referral_form(world):
     assert client_as(world, "outsider").get(NEW.format(pk=h1)).status_code == 404
 
 
-def test_the_form_leaves_room_for_the_contact_load_guard():
+def test_the_form_shows_the_contact_load_guard():
     source = get_template("web/referrals/new_referral.html").template.source
-    assert "{% block contact_load %}" in source
+    assert '{% include "web/visits/_contact_load.html" %}' in source
 
 
 def test_a_promise_is_recorded_from_the_household(world):

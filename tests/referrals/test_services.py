@@ -54,7 +54,8 @@ def test_a_referral_needs_consent_with_its_scope(world):
         refer(world, consent_scope="  ")
     assert "consent_scope" in error.value.message_dict
     assert not Referral.objects.filter(household_id=world.households["h5"]).exists()
-    assert not HouseholdLink.objects.filter(household_id=world.households["h5"]).exists()
+    assert not HouseholdLink.objects.filter(household_id=world.households["h5"],
+                                            reason=HouseholdLink.Reason.REFERRAL).exists()
 
 
 def test_the_emergency_override_needs_a_reason_and_is_audited_without_it(world):

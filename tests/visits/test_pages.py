@@ -123,7 +123,7 @@ def count_queries(client: Client, url: str, params: dict | None = None) -> int:
     return len(queries)
 
 
-ROUND_MAX_QUERIES = 14  # session, user, memberships, trajectory (+2 prefetches), complex ids, portieken,
+ROUND_MAX_QUERIES = 15  # session, user, the second factor's device, memberships, trajectory (+2 prefetches), complex ids, portieken,
 # units, households, tenancies, visits and the frame's navigation and partner
 
 

@@ -3,7 +3,7 @@ full; a receiving organisation sees, for a referral made with the resident's con
 emergency override), only the domains the referral shares — never other domains or notes,
 never households without consent. Aggregate-level roles get no records.
 
-The persona world has no referrals; each test makes the ones it needs.
+Each test makes the referrals it needs: the persona world's own referrals are set aside.
 """
 
 import datetime as dt
@@ -47,6 +47,12 @@ def refer(world: World, label: str, *, to: str = "nbh", visit: Visit | None = No
         household_id=world.households[label], visit=visit, from_partner_id=world.partners["welfare"],
         to_partner_id=world.partners[to], kind=Referral.Kind.NBH_SUPPORT, consent_given=consent,
         shared_domains=list(shared), respond_by=timezone.localdate() + dt.timedelta(days=10), **extra)
+
+
+@pytest.fixture(autouse=True)
+def _no_world_referrals(world):
+    """Only the referrals a test makes (rolled back with the test's savepoint)."""
+    Referral.objects.all().delete()
 
 
 @pytest.fixture
