@@ -1,0 +1,253 @@
+"""`voordeur import tenancies FILE [--complex SLUG] [--source ORG]`: who rents which unit.
+
+Columns (interfaces.md): `unit_id, tenancy_id, start_date, end_date, name, phone, email,
+language`; `end_date`, `phone`, `email` and `language` may be empty. The unit must exist;
+`tenancy_id` is unique (in the file and across the system) and never moves to another unit;
+a unit has at most one tenancy active on any date (dates inclusive), checked within the file
+and against the tenancies already recorded. `language` is ISO 639: two letters where one
+exists, else three (`voordeur.imports.iso639`); stored lower-case.
+
+A new tenancy creates its household (name, phone, e-mail, language) and, as the household
+has no people yet, a person with relation `tenant` named `name`. A known tenancy updates its
+dates and its household's contact fields; the people are never renamed by an import.
+
+Speed: everything is checked with a handful of bulk queries (units, tenancies by id,
+tenancies of the units, households, people), never one per row; a 100,000-row file
+validates at well over 20,000 rows/s (`bench/imports.py`).
+"""
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import transaction
+from django.utils import timezone
+
+from voordeur.access.policy import Category
+from voordeur.households.models import Household, Person, Tenancy
+from voordeur.imports.common import (
+    TENANCY_AGREEMENT, Plan, check_data_date, check_may_import, count, data_date, record_run, scope_complex, sha256,
+    source_partner, values_in,
+)
+from voordeur.imports.iso639 import language_problem
+from voordeur.imports.registry import ImportRequest, ImportResult
+from voordeur.lib.csvio import Problem, parse_date, read_table
+from voordeur.places.models import Complex, Unit
+
+COLUMNS = ("unit_id", "tenancy_id", "start_date", "end_date", "name", "phone", "email", "language")
+CONTACT = ("name", "phone", "email", "language")
+_PHONE = re.compile(r"^\+?[0-9 ()./-]{6,40}$")
+_email = EmailValidator()
+FOREVER = dt.date.max
+
+
+def import_tenancies(request: ImportRequest) -> ImportResult:
+    plan = plan_tenancies(request)
+    if plan.ok and not request.dry_run:
+        write_tenancies(plan)
+    return plan.result
+
+
+def _date(value: str, line: int, column: str, problems: list[Problem]) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        problems.append(Problem(line, column, str(error)))
+        return None
+
+
+def _parse(table, problems: list[Problem]) -> list[tuple]:
+    """Check every row on its own; the good ones as (line, unit_id, tenancy_id, start, end, contact)."""
+    good = []
+    seen: dict[str, int] = {}
+    add = problems.append
+    for row in table.rows:
+        line, values = row.line, row.values
+        before = len(problems)
+        unit_id = values["unit_id"]
+        if not unit_id:
+            add(Problem(line, "unit_id", "a value is required"))
+        elif len(unit_id) > 40:
+            add(Problem(line, "unit_id", "longer than 40 characters"))
+        tenancy_id = values["tenancy_id"]
+        if not tenancy_id:
+            add(Problem(line, "tenancy_id", "a value is required"))
+        elif len(tenancy_id) > 40:
+            add(Problem(line, "tenancy_id", "longer than 40 characters"))
+        else:
+            first = seen.setdefault(tenancy_id, line)
+            if first != line:
+                add(Problem(line, "tenancy_id", f"tenancy {tenancy_id!r} also on line {first}"))
+        start = values["start_date"]
+        if start:
+            start = _date(start, line, "start_date", problems)
+        else:
+            add(Problem(line, "start_date", "a date is required"))
+        end = values["end_date"]
+        end = _date(end, line, "end_date", problems) if end else None
+        if start and end and end < start:
+            add(Problem(line, "end_date", f"{end.isoformat()} is before the start date {start.isoformat()}"))
+        name = values["name"]
+        if not name:
+            add(Problem(line, "name", "a value is required"))
+        elif len(name) > 200:
+            add(Problem(line, "name", "longer than 200 characters"))
+        phone = values["phone"]
+        if phone and not _PHONE.match(phone):
+            add(Problem(line, "phone", "not a phone number (digits, spaces, + - ( ) . /; 6 to 40 characters)"))
+        email = values["email"]
+        if email:
+            try:
+                _email(email)
+            except ValidationError:
+                add(Problem(line, "email", "not an e-mail address"))
+        language = values["language"].lower()
+        if language:
+            why = language_problem(language)
+            if why:
+                add(Problem(line, "language", why))
+        if len(problems) == before:
+            good.append((line, unit_id, tenancy_id, start, end, (name, phone, email, language)))
+    return good
+
+
+def _units(request: ImportRequest, fixed: Complex | None, good: list[tuple]) -> dict[str, tuple[int, int]]:
+    """unit_id -> (pk, complex_id) for the units the file names (in --complex when given)."""
+    if fixed is not None:
+        rows = Unit.objects.filter(complex=fixed).values_list("unit_id", "pk", "complex_id")
+    else:
+        rows = values_in(Unit.objects.all(), "unit_id", {g[1] for g in good}, "unit_id", "pk", "complex_id")
+    return {unit_id: (pk, complex_id) for unit_id, pk, complex_id in rows}
+
+
+def _overlaps(good: list[tuple], units: dict, recorded: list[tuple], problems: list[Problem]) -> None:
+    """At most one tenancy active per unit on any date: file rows against each other and
+    against recorded tenancies the file does not restate."""
+    in_file = {g[2] for g in good}
+    per_unit: dict[int, list[tuple]] = defaultdict(list)
+    for line, unit_id, tenancy_id, start, end, _contact in good:
+        per_unit[units[unit_id][0]].append((start, end or FOREVER, line, tenancy_id))
+    for unit_pk, tenancy_id, start, end in recorded:
+        if tenancy_id not in in_file and unit_pk in per_unit:
+            per_unit[unit_pk].append((start, end or FOREVER, None, tenancy_id))
+    found = set()
+    for spans in per_unit.values():
+        if len(spans) < 2:
+            continue
+        spans.sort(key=lambda span: (span[0], span[1]))
+        reach = spans[0]
+        for span in spans[1:]:
+            if reach[1] >= span[0]:
+                if span[2] is not None:
+                    where = f"line {reach[2]}" if reach[2] is not None else "already recorded"
+                    found.add((span[2], f"overlaps tenancy {reach[3]!r} of the same unit ({where})"))
+                elif reach[2] is not None:
+                    found.add((reach[2], f"overlaps tenancy {span[3]!r} of the same unit (already recorded)"))
+            if span[1] > reach[1]:
+                reach = span
+    problems.extend(Problem(line, "start_date", message) for line, message in sorted(found))
+
+
+def plan_tenancies(request: ImportRequest) -> Plan:
+    check_data_date(request)
+    fixed = scope_complex(request)
+    check_may_import(request, [Category.HOUSEHOLD, Category.CONTACT])
+    result = ImportResult(sha256=sha256(request.data))
+    plan = Plan(request, result, Category.HOUSEHOLD, request.legal_basis or TENANCY_AGREEMENT, data_date(request),
+                complex=fixed)
+    table = read_table(request.data, required=COLUMNS)
+    result.problems.extend(table.problems)
+    result.rows = len(table.rows)
+    if result.problems:
+        return plan
+    problems = result.problems
+    parsed = _parse(table, problems)
+
+    units = _units(request, fixed, parsed)
+    known = {row[0]: row[1:] for row in values_in(
+        Tenancy.objects.all(), "tenancy_id", {g[2] for g in parsed},
+        "tenancy_id", "pk", "unit_id", "household_id", "start_date", "end_date", "version")}
+    good = []
+    for entry in parsed:
+        line, unit_id, tenancy_id = entry[:3]
+        if unit_id not in units:
+            where = " in this complex" if fixed else ""
+            problems.append(Problem(line, "unit_id", f"unknown unit {unit_id!r}{where}"))
+        elif tenancy_id in known and known[tenancy_id][1] != units[unit_id][0]:
+            problems.append(Problem(line, "tenancy_id", f"tenancy {tenancy_id!r} is recorded for another unit"))
+        else:
+            good.append(entry)
+    unit_pks = {units[g[1]][0] for g in good}
+    if fixed is not None:
+        recorded = list(Tenancy.objects.filter(unit__complex=fixed).values_list(
+            "unit_id", "tenancy_id", "start_date", "end_date"))
+    else:
+        recorded = values_in(Tenancy.objects.all(), "unit_id", unit_pks, "unit_id", "tenancy_id", "start_date",
+                             "end_date")
+    _overlaps(good, units, recorded, problems)
+
+    household_ids = {known[g[2]][2] for g in good if g[2] in known}
+    households = {row[0]: row[1:] for row in values_in(
+        Household.objects.all(), "pk", household_ids, "pk", *CONTACT, "version")}
+    with_people = {row[0] for row in values_in(Person.objects.all(), "household_id", household_ids, "household_id")}
+    complexes = {units[g[1]][1] for g in good} or ({fixed.pk} if fixed else set())
+    if not fixed and len(complexes) == 1:
+        plan.complex = Complex.objects.select_related("corporation").get(pk=next(iter(complexes)))
+    if not problems:
+        plan.source = source_partner(request, Complex.objects.select_related("corporation").filter(pk__in=complexes))
+
+    creates, tenancy_updates, household_updates, people = [], [], [], []
+    for line, unit_id, tenancy_id, start, end, contact in good:
+        old = known.get(tenancy_id)
+        if old is None:
+            creates.append((units[unit_id][0], tenancy_id, start, end, contact))
+            count(result, line, tenancy_id, None)
+            continue
+        tenancy_pk, _unit, household_id, old_start, old_end, version = old
+        changed = []
+        if (old_start, old_end) != (start, end):
+            changed += [name for name, a, b in (("start_date", old_start, start), ("end_date", old_end, end)) if a != b]
+            tenancy_updates.append((tenancy_pk, start, end, version))
+        stored = households[household_id]
+        if stored[:4] != contact:
+            changed += [name for name, a, b in zip(CONTACT, stored[:4], contact, strict=True) if a != b]
+            household_updates.append((household_id, contact, stored[4]))
+        if household_id not in with_people:
+            with_people.add(household_id)
+            people.append((household_id, contact[0]))
+            changed.append("people")
+        count(result, line, tenancy_id, changed)
+    plan.extra = {"creates": creates, "tenancy_updates": tenancy_updates, "household_updates": household_updates,
+                  "people": people}
+    return plan
+
+
+@transaction.atomic
+def write_tenancies(plan: Plan, batch_size: int = 2000) -> None:
+    extra, now = plan.extra, timezone.now()
+    source_id = plan.source.pk if plan.source else None
+    for batch_start in range(0, len(extra["creates"]), batch_size):
+        batch = extra["creates"][batch_start:batch_start + batch_size]
+        households = Household.objects.bulk_create(
+            [Household(unit_id=unit_pk, name=c[0], phone=c[1], email=c[2], language=c[3],
+                       created_by_partner_id=source_id) for unit_pk, _tid, _start, _end, c in batch])
+        Tenancy.objects.bulk_create(
+            [Tenancy(unit_id=unit_pk, household=household, tenancy_id=tenancy_id, start_date=start, end_date=end)
+             for household, (unit_pk, tenancy_id, start, end, _c) in zip(households, batch, strict=True)])
+        Person.objects.bulk_create(
+            [Person(household=household, name=c[0], relation=Person.Relation.TENANT, language=c[3], phone=c[1])
+             for household, (_u, _t, _s, _e, c) in zip(households, batch, strict=True)])
+    Tenancy.objects.bulk_update(
+        [Tenancy(pk=pk, start_date=start, end_date=end, version=version + 1)
+         for pk, start, end, version in extra["tenancy_updates"]],
+        ["start_date", "end_date", "version"], batch_size=batch_size)
+    Household.objects.bulk_update(
+        [Household(pk=pk, name=c[0], phone=c[1], email=c[2], language=c[3], version=version + 1, updated_at=now)
+         for pk, c, version in extra["household_updates"]],
+        [*CONTACT, "version", "updated_at"], batch_size=batch_size)
+    Person.objects.bulk_create(
+        [Person(household_id=household_id, name=name, relation=Person.Relation.TENANT)
+         for household_id, name in extra["people"]], batch_size=batch_size)
+    record_run(plan)
