@@ -21,6 +21,7 @@ class Outcome:
     out: str
     err: str
     path: Path
+    message: str = ""  # the command's error (a usage error, or the count of problems)
 
     @property
     def problems(self) -> list[str]:
@@ -39,7 +40,7 @@ def run(tmp_path):
             call_command("import", kind, str(path), *args, stdout=out, stderr=err)
         except CommandError as error:
             assert error.returncode == 1
-            return Outcome(False, out.getvalue(), err.getvalue(), path)
+            return Outcome(False, out.getvalue(), err.getvalue(), path, str(error))
         return Outcome(True, out.getvalue(), err.getvalue(), path)
 
     return run

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.db import connection
 from django.db.models import Model, QuerySet
 
 from voordeur.access.policy import Category
@@ -44,21 +45,45 @@ def sha256(data: bytes) -> str:
 
 
 def in_chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
-    batch = []
-    for value in values:
-        batch.append(value)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    values = values if isinstance(values, list) else list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def values_in(queryset: QuerySet, lookup: str, values: Iterable, *fields: str) -> list[tuple]:
-    """`queryset.filter(lookup__in=values).values_list(*fields)` in chunks, one query per chunk."""
+    """`queryset.filter(lookup__in=values).values_list(*fields)` in chunks, one query per chunk.
+
+    For a plain manager's queryset (`Model.objects.all()`) whose lookup and fields are the
+    model's own columns, the chunks are sent as plain SQL: Django's per-value processing of
+    a large `IN` list costs more than the query itself (bench/imports.py).
+    """
+    wanted = sorted(set(values))
+    if not wanted:
+        return []
+    model = queryset.model
+    if not queryset.query.where and all("__" not in name for name in (lookup, *fields)):
+        return _raw_values_in(model, lookup, wanted, fields)
     rows: list[tuple] = []
-    for batch in in_chunks(sorted(set(values))):
+    for batch in in_chunks(wanted):
         rows.extend(queryset.filter(**{f"{lookup}__in": batch}).values_list(*fields))
+    return rows
+
+
+def _column(model: type[Model], name: str):
+    return model._meta.pk if name == "pk" else model._meta.get_field(name)
+
+
+def _raw_values_in(model: type[Model], lookup: str, wanted: list, fields: Sequence[str]) -> list[tuple]:
+    quote = connection.ops.quote_name
+    columns = [_column(model, name) for name in fields]
+    select = ", ".join(quote(field.column) for field in columns)
+    where = quote(_column(model, lookup).column)
+    rows: list[tuple] = []
+    with connection.cursor() as cursor:
+        for batch in in_chunks(wanted):
+            marks = ", ".join(["%s"] * len(batch))
+            cursor.execute(f"SELECT {select} FROM {quote(model._meta.db_table)} WHERE {where} IN ({marks})", batch)
+            rows.extend(cursor.fetchall())  # dates come back as dates (SQLite: by the declared type)
     return rows
 
 
