@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.apps import apps
 from django.db import connection
 from django.db.models import Model, QuerySet
 
@@ -50,19 +51,21 @@ def in_chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield values[start:start + size]
 
 
-def values_in(queryset: QuerySet, lookup: str, values: Iterable, *fields: str) -> list[tuple]:
+def values_in(queryset: QuerySet, lookup: str, values: Iterable, *fields: str, exists: str = "") -> list[tuple]:
     """`queryset.filter(lookup__in=values).values_list(*fields)` in chunks, one query per chunk.
 
     For a plain manager's queryset (`Model.objects.all()`) whose lookup and fields are the
     model's own columns, the chunks are sent as plain SQL: Django's per-value processing of
-    a large `IN` list costs more than the query itself (bench/imports.py).
+    a large `IN` list costs more than the query itself (bench/imports.py). `exists`
+    ("app_model.column") adds a last column: whether a row of that table points at the row.
     """
     wanted = sorted(set(values))
     if not wanted:
         return []
     model = queryset.model
     if not queryset.query.where and all("__" not in name for name in (lookup, *fields)):
-        return _raw_values_in(model, lookup, wanted, fields)
+        return _raw_values_in(model, lookup, wanted, fields, exists)
+    assert not exists, "exists= works on a model's own columns only"
     rows: list[tuple] = []
     for batch in in_chunks(wanted):
         rows.extend(queryset.filter(**{f"{lookup}__in": batch}).values_list(*fields))
@@ -73,16 +76,24 @@ def _column(model: type[Model], name: str):
     return model._meta.pk if name == "pk" else model._meta.get_field(name)
 
 
-def _raw_values_in(model: type[Model], lookup: str, wanted: list, fields: Sequence[str]) -> list[tuple]:
+def _raw_values_in(model: type[Model], lookup: str, wanted: list, fields: Sequence[str], exists: str) -> list[tuple]:
     quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
     columns = [_column(model, name) for name in fields]
-    select = ", ".join(quote(field.column) for field in columns)
+    select = ", ".join(f"{table}.{quote(field.column)}" for field in columns)
+    if exists:
+        other, column = exists.split(".")
+        label, name = other.split("_", 1)
+        related = apps.get_model(label, name)
+        other_table, other_column = quote(related._meta.db_table), quote(_column(related, column).column)
+        select += (f", EXISTS (SELECT 1 FROM {other_table} WHERE {other_table}.{other_column} = "
+                   f"{table}.{quote(model._meta.pk.column)})")
     where = quote(_column(model, lookup).column)
     rows: list[tuple] = []
     with connection.cursor() as cursor:
         for batch in in_chunks(wanted):
             marks = ", ".join(["%s"] * len(batch))
-            cursor.execute(f"SELECT {select} FROM {quote(model._meta.db_table)} WHERE {where} IN ({marks})", batch)
+            cursor.execute(f"SELECT {select} FROM {table} WHERE {table}.{where} IN ({marks})", batch)
             rows.extend(cursor.fetchall())  # dates come back as dates (SQLite: by the declared type)
     return rows
 

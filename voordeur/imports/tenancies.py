@@ -210,8 +210,8 @@ def plan_tenancies(request: ImportRequest) -> Plan:
 
     household_ids = {known[g[2]][2] for g in good if g[2] in known}
     households = {row[0]: row[1:] for row in values_in(
-        Household.objects.all(), "pk", household_ids, "pk", *CONTACT, "version")}
-    with_people = {row[0] for row in values_in(Person.objects.all(), "household_id", household_ids, "household_id")}
+        Household.objects.all(), "pk", household_ids, "pk", *CONTACT, "version", exists="households_person.household")}
+    with_people = {pk for pk, row in households.items() if row[5]}
     complexes = {units[g[1]][1] for g in good} or ({fixed.pk} if fixed else set())
     if not fixed and len(complexes) == 1:
         plan.complex = Complex.objects.select_related("corporation").get(pk=next(iter(complexes)))
