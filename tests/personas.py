@@ -260,10 +260,12 @@ def build_world() -> World:
     )
     world.add(other_entry, {OTHER}, household_id=world.households["o1"], partner_id=world.partners["other_welfare"])
     from tests.personas_consent import add_consent
+    from tests.personas_exploring import add_exploring
     from tests.personas_works import add_works
 
     add_works(world)
     add_consent(world)
+    add_exploring(world)
     return world
 
 

@@ -17,10 +17,12 @@ from django.utils import timezone
 
 from tests.access.routes import Kind, Route, api_routes
 from tests.personas_consent import grow_proposals, grow_responses
+from tests.personas_exploring import grow_arrears, grow_caseload, grow_repairs
 from tests.personas_works import grow_planned_units, grow_works_needs
 from voordeur.access.policy import POLICY, Level, Role
 from voordeur.accounts.models import Membership, Partner, User
 from voordeur.consent.models import Proposal, Response
+from voordeur.exploring.models import Arrears, Caseload, Repair
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
 from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
@@ -125,6 +127,9 @@ GROW: dict[type[models.Model], Callable[[Pin, int], None]] = {
     PlannedUnit: grow_planned_units,
     Proposal: grow_proposals,
     Response: grow_responses,
+    Arrears: grow_arrears,
+    Repair: grow_repairs,
+    Caseload: grow_caseload,
 }
 
 

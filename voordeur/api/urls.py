@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from voordeur.aggregates.api import AGGREGATE_VIEWS
 from voordeur.accounts.api import PartnerViewSet, UserViewSet
 from voordeur.consent.api import ConsentResponseViewSet, ProposalTallyView, ProposalViewSet
+from voordeur.exploring.api import ArrearsViewSet, CaseloadViewSet, RepairViewSet
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
 from voordeur.trajectories.api import TrajectoryViewSet
@@ -26,6 +27,9 @@ router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("consent-responses", ConsentResponseViewSet, basename="consent-response")
 router.register("works-needs", WorksNeedsViewSet, basename="works-needs")
 router.register("planned-units", PlannedUnitViewSet, basename="planned-unit")
+router.register("arrears", ArrearsViewSet, basename="arrears")
+router.register("repairs", RepairViewSet, basename="repair")
+router.register("caseload", CaseloadViewSet, basename="caseload")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
