@@ -27,13 +27,13 @@ from voordeur.access.policy import Category
 from voordeur.access.scope import complex_ids, grant
 from voordeur.accounts.models import Partner
 from voordeur.audit import log as audit
+from voordeur.imports.kinds import TENANCY_AGREEMENT  # noqa: F401 - the importers' default legal basis
 from voordeur.imports.models import ImportRun
 from voordeur.imports.registry import Change, ImportRequest, ImportResult, UsageError
 from voordeur.lib.csvio import Problem, Row
 from voordeur.lib.dates import today
 from voordeur.places.models import Complex
 
-TENANCY_AGREEMENT = "huurovereenkomst"  # interfaces.md: the default legal basis
 CHUNK = 5000  # ids per `IN (...)` query: far below every database's limit on parameters
 _INTEGER = re.compile(r"^-?\d+$")
 _AMOUNT = re.compile(r"^\d+([.,]\d{1,2})?$")

@@ -14,6 +14,16 @@ KIND_CATEGORY: dict[str, tuple[Category, ...]] = {
     "votes": (Category.CONSENT,),
 }
 WEB_KINDS = ("units", "tenancies", "arrears", "repairs", "caseload")  # uploadable in the web
+TENANCY_AGREEMENT = "huurovereenkomst"  # interfaces.md: --legal-basis defaults to the tenancy agreement
+# the default legal basis per kind (--legal-basis, and the web form's initial value)
+LEGAL_BASIS = {
+    "units": TENANCY_AGREEMENT,
+    "tenancies": TENANCY_AGREEMENT,
+    "arrears": "convenant vroegsignalering",
+    "repairs": TENANCY_AGREEMENT,
+    "caseload": "convenant sociaal renoveren",
+    "votes": TENANCY_AGREEMENT,
+}
 
 
 def may_import(user, kind: str) -> bool:

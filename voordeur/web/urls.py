@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("voordeur.web.figures.urls")),
     path("", include("voordeur.web.consent.urls")),
     path("", include("voordeur.web.works.urls")),
+    path("", include("voordeur.web.intake.urls")),
 ]

@@ -20,12 +20,13 @@ from voordeur.imports.common import (
     Plan, amount, check_data_date, check_may_import, count, data_date, integer, once, past_date, record_run,
     scope_complex, sha256, source_partner, stamp, text, values_in,
 )
+from voordeur.imports.kinds import LEGAL_BASIS
 from voordeur.imports.registry import ImportRequest, ImportResult
 from voordeur.lib.csvio import Problem, read_table
 from voordeur.places.models import Complex
 
 COLUMNS = ("tenancy_id", "amount", "months", "last_reminder")
-DEFAULT_LEGAL_BASIS = "convenant vroegsignalering"
+DEFAULT_LEGAL_BASIS = LEGAL_BASIS["arrears"]
 
 
 def import_arrears(request: ImportRequest) -> ImportResult:

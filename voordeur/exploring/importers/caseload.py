@@ -23,11 +23,12 @@ from voordeur.imports.common import (
     Plan, check_data_date, check_may_import, count, data_date, past_date, real_user, record_run, scope_complex,
     sha256, source_partner, stamp, text, values_in, yes_no,
 )
+from voordeur.imports.kinds import LEGAL_BASIS
 from voordeur.imports.registry import ImportRequest, ImportResult
 from voordeur.lib.csvio import FILE, Problem, read_table
 from voordeur.places.models import Complex
 
-DEFAULT_LEGAL_BASIS = "convenant sociaal renoveren"
+DEFAULT_LEGAL_BASIS = LEGAL_BASIS["caseload"]
 
 
 def import_caseload(request: ImportRequest) -> ImportResult:

@@ -22,6 +22,7 @@ class Page(StrEnum):
     HOUSEHOLD_LIST = "household-list"
     CONSENT = "consent"
     WORKS = "works"
+    INTAKE = "intake"
 
     @property
     def label(self) -> Promise:
@@ -29,12 +30,12 @@ class Page(StrEnum):
 
 
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
-              Page.WORKS: _("Werkzaamheden")}
+              Page.WORKS: _("Werkzaamheden"), Page.INTAKE: _("Gegevens inlezen")}
 
 
 # A page opens only for a user who can read its primary category.
 PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.CONTACT, Page.CONSENT: Category.CONSENT,
-                 Page.WORKS: Category.WORKS}
+                 Page.WORKS: Category.WORKS, Page.INTAKE: Category.META}
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Work:
     change: Promise | None  # at write / own-write
     page: Page | None = None
     own_counts: bool = True  # False: an own-level grant gives no work item
+    page_to_write: bool = False  # True: the page is for changing the data (linked only at write levels)
 
 
 WORK: dict[Category, Work] = {
@@ -100,11 +102,15 @@ WORK: dict[Category, Work] = {
         _("Cijfers over huurachterstand per portiek"),
         _("Signalen van huurachterstand bekijken"),
         _("Huurachterstand en vroegsignalering bijhouden"),
+        Page.INTAKE,
+        page_to_write=True,
     ),
     Category.REPAIRS: Work(
         _("Cijfers over gebreken en overlast"),
         _("Gebreken en overlast bekijken"),
         _("Gebreken en overlast melden en afhandelen"),
+        Page.INTAKE,
+        page_to_write=True,
     ),
     Category.CRIME: Work(
         _("Cijfers over ondermijning"),
@@ -187,9 +193,15 @@ def work_items(user) -> list[WorkItem]:
         if text is None:
             continue
         page = work.page if work.page and may_open(user, work.page) else None
+        if work.page_to_write and not granted.writes:
+            page = None
         items.append(WorkItem(category, granted, text, page, granted.own_only))
     return items
 
 
 def may_open(user, page: Page) -> bool:
+    if page is Page.INTAKE:  # the imports page is a link for those who may import some kind of file
+        from voordeur.imports.kinds import importable_kinds
+
+        return bool(importable_kinds(user))
     return grant(user, PAGE_CATEGORY[page]).reads
