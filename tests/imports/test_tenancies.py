@@ -120,6 +120,7 @@ def test_every_rule_names_its_line_and_column(world, run):
         "4: language: 'xx' is not an ISO 639 language code",
         "4: phone: not a phone number (digits, spaces, + - ( ) . /; 6 to 40 characters)",
         "4: start_date: '2020-02-30' is not a date that exists",
+        "4: unit_id: unknown unit 'AK-999' in this complex",
         "5: end_date: 2021-01-01 is before the start date 2022-01-01",
         "5: language: 'tur' has a two-letter code: use 'tr'",
         "6: unit_id: unknown unit 'AN-001' in this complex",

@@ -79,9 +79,10 @@ def _date(value: str, line: int, column: str, problems: list[Problem], known: di
     return day
 
 
-def _parse(table, problems: list[Problem]) -> list[tuple]:
-    """Check every row on its own; the good ones as (line, unit_id, tenancy_id, start, end, contact)."""
-    good = []
+def _parse(table, problems: list[Problem]) -> tuple[list[tuple], list[tuple]]:
+    """Check every row on its own: the good rows as (line, unit_id, tenancy_id, start, end,
+    contact), and (line, unit_id, tenancy_id) of every row whose ids can be looked up."""
+    good, ids = [], []
     seen: dict[str, int] = {}
     known: dict[str, dt.date] = {}
     add = problems.append
@@ -129,16 +130,18 @@ def _parse(table, problems: list[Problem]) -> list[tuple]:
                 add(Problem(line, "language", why))
         if len(problems) == before:
             good.append((line, unit_id, tenancy_id, start, end, (name, phone, email, language)))
-    return good
+        elif unit_id and tenancy_id and len(unit_id) <= 40 and len(tenancy_id) <= 40:
+            ids.append((line, unit_id, tenancy_id))
+    return good, ids
 
 
-def _units(request: ImportRequest, fixed: Complex | None, good: list[tuple]) -> dict[str, tuple[int, int]]:
+def _units(request: ImportRequest, fixed: Complex | None, rows: list[tuple]) -> dict[str, tuple[int, int]]:
     """unit_id -> (pk, complex_id) for the units the file names (in --complex when given)."""
     if fixed is not None:
-        rows = Unit.objects.filter(complex=fixed).values_list("unit_id", "pk", "complex_id")
+        found = Unit.objects.filter(complex=fixed).values_list("unit_id", "pk", "complex_id")
     else:
-        rows = values_in(Unit.objects.all(), "unit_id", {g[1] for g in good}, "unit_id", "pk", "complex_id")
-    return {unit_id: (pk, complex_id) for unit_id, pk, complex_id in rows}
+        found = values_in(Unit.objects.all(), "unit_id", {row[1] for row in rows}, "unit_id", "pk", "complex_id")
+    return {unit_id: (pk, complex_id) for unit_id, pk, complex_id in found}
 
 
 def _overlaps(good: list[tuple], units: dict, recorded: list[tuple], problems: list[Problem]) -> None:
@@ -182,9 +185,9 @@ def plan_tenancies(request: ImportRequest) -> Plan:
     if result.problems:
         return plan
     problems = result.problems
-    parsed = _parse(table, problems)
+    parsed, other_ids = _parse(table, problems)
 
-    units = _units(request, fixed, parsed)
+    units = _units(request, fixed, parsed + other_ids)
     unit_pks = {units[g[1]][0] for g in parsed if g[1] in units}
     # every tenancy of the file's units (for overlaps), then the file's other tenancy ids
     fields = ("tenancy_id", "pk", "unit_id", "household_id", "start_date", "end_date", "version")
@@ -193,17 +196,17 @@ def plan_tenancies(request: ImportRequest) -> Plan:
     else:
         stored = values_in(Tenancy.objects.all(), "unit_id", unit_pks, *fields)
     known = {row[0]: row[1:] for row in stored}
-    elsewhere = {g[2] for g in parsed} - known.keys()
+    elsewhere = {g[2] for g in parsed + other_ids} - known.keys()
     known.update((row[0], row[1:]) for row in values_in(Tenancy.objects.all(), "tenancy_id", elsewhere, *fields))
     good = []
-    for entry in parsed:
+    for entry in sorted(parsed + other_ids):
         line, unit_id, tenancy_id = entry[:3]
         if unit_id not in units:
             where = " in this complex" if fixed else ""
             problems.append(Problem(line, "unit_id", f"unknown unit {unit_id!r}{where}"))
         elif tenancy_id in known and known[tenancy_id][1] != units[unit_id][0]:
             problems.append(Problem(line, "tenancy_id", f"tenancy {tenancy_id!r} is recorded for another unit"))
-        else:
+        elif len(entry) > 3:
             good.append(entry)
     recorded = [(unit_pk, tenancy_id, start, end) for tenancy_id, _pk, unit_pk, _h, start, end, _v in stored]
     _overlaps(good, units, recorded, problems)

@@ -66,6 +66,8 @@ def plan_arrears(request: ImportRequest) -> Plan:
         if len(problems) == before:
             values["last_reminder"] = values["last_reminder"].isoformat() if values["last_reminder"] else None
             parsed.append((row.line, tenancy_id, values, day or plan.received_on))
+        elif tenancy_id is not None:
+            parsed.append((row.line, tenancy_id, None, None))  # still named if the tenancy is unknown
 
     tenancies = Tenancy.objects.all()
     if fixed is not None:
@@ -77,7 +79,7 @@ def plan_arrears(request: ImportRequest) -> Plan:
         if tenancy_id not in known:
             where = " in this complex" if fixed else ""
             problems.append(Problem(line, "tenancy_id", f"unknown tenancy {tenancy_id!r}{where}"))
-        else:
+        elif values is not None:
             good.append((line, tenancy_id, values, day))
     if problems:
         return plan
