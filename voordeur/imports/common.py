@@ -261,14 +261,19 @@ class Plan:
         return self.result.ok
 
 
+CHANGES_KEPT = 1000  # changes listed per result (previews show the first 50); all are counted
+
+
 def count(result: ImportResult, line: int, key: str, changed: Sequence[str] | None) -> None:
     """Count one good row: None = created, [] = unchanged, [fields] = updated."""
     if changed is None:
         result.created += 1
-        result.changes.append(Change(line, key, "created"))
+        if len(result.changes) < CHANGES_KEPT:
+            result.changes.append(Change(line, key, "created"))
     elif changed:
         result.updated += 1
-        result.changes.append(Change(line, key, "updated", tuple(changed)))
+        if len(result.changes) < CHANGES_KEPT:
+            result.changes.append(Change(line, key, "updated", tuple(changed)))
     else:
         result.unchanged += 1
 

@@ -9,6 +9,7 @@ audited change event; importing the same file again changes no data.
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.module_loading import import_string
 
@@ -43,8 +44,7 @@ class ImportRequest:
     received_on: dt.date | None = None  # --date: the date of the data (default: today)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One row that changes something, for previews: its line, its key (an id, never a
     personal value), "created" or "updated", and the names of the fields that change."""
 
@@ -62,7 +62,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     sha256: str = ""
     updated: int = 0  # rows that change a record already present
-    changes: list[Change] = field(default_factory=list)  # created and updated rows, in file order
+    changes: list[Change] = field(default_factory=list)  # the first created and updated rows, in file order
     run_id: int | None = None  # the ImportRun written for an applied import
 
     @property

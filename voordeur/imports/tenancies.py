@@ -222,6 +222,7 @@ def plan_tenancies(request: ImportRequest) -> Plan:
         plan.source = source_partner(request, Complex.objects.select_related("corporation").filter(pk__in=complexes))
 
     creates, tenancy_updates, household_updates, people = [], [], [], []
+    unchanged = 0
     for line, unit_id, tenancy_id, start, end, contact in good:
         old = known.get(tenancy_id)
         if old is None:
@@ -229,11 +230,14 @@ def plan_tenancies(request: ImportRequest) -> Plan:
             count(result, line, tenancy_id, None)
             continue
         tenancy_pk, _unit, household_id, old_start, old_end, version = old
+        stored = households[household_id]
+        if old_start == start and old_end == end and stored[:4] == contact and household_id in with_people:
+            unchanged += 1  # the common case of a re-import, counted without building a change
+            continue
         changed = []
         if (old_start, old_end) != (start, end):
             changed += [name for name, a, b in (("start_date", old_start, start), ("end_date", old_end, end)) if a != b]
             tenancy_updates.append((tenancy_pk, start, end, version))
-        stored = households[household_id]
         if stored[:4] != contact:
             changed += [name for name, a, b in zip(CONTACT, stored[:4], contact, strict=True) if a != b]
             household_updates.append((household_id, contact, stored[4]))
@@ -242,6 +246,7 @@ def plan_tenancies(request: ImportRequest) -> Plan:
             people.append((household_id, contact[0]))
             changed.append("people")
         count(result, line, tenancy_id, changed)
+    result.unchanged += unchanged
     plan.extra = {"creates": creates, "tenancy_updates": tenancy_updates, "household_updates": household_updates,
                   "people": people}
     return plan

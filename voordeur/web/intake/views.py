@@ -140,7 +140,7 @@ class UploadView(CategoryPage, TemplateView):
             changes=[{"line": c.line, "key": c.key, "action": ACTION_LABEL[c.action],
                       "fields": ", ".join(str(FIELD_LABEL.get(name, name)) for name in c.fields)}
                      for c in result.changes[:PREVIEW_ROWS]],
-            more_changes=max(0, len(result.changes) - PREVIEW_ROWS),
+            more_changes=max(0, result.created + result.updated - PREVIEW_ROWS),
         )
         if preview.pending is not None:
             context["apply_form"] = ApplyForm(initial={"upload": preview.pending.pk, "sha256": preview.pending.sha256})
