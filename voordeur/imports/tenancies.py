@@ -19,6 +19,7 @@ validates at well over 20,000 rows/s (`bench/imports.py`).
 import datetime as dt
 import re
 from collections import defaultdict
+from operator import itemgetter
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
@@ -31,7 +32,7 @@ from voordeur.imports.common import (
     TENANCY_AGREEMENT, Plan, check_data_date, check_may_import, count, data_date, record_run, scope_complex, sha256,
     source_partner, values_in,
 )
-from voordeur.imports.iso639 import language_problem
+from voordeur.imports.iso639 import THREE_LETTER, TWO_LETTER, language_problem
 from voordeur.imports.registry import ImportRequest, ImportResult
 from voordeur.lib.csvio import Problem, parse_date, read_table
 from voordeur.places.models import Complex, Unit
@@ -81,56 +82,56 @@ def _date(value: str, line: int, column: str, problems: list[Problem], known: di
 
 def _parse(table, problems: list[Problem]) -> tuple[list[tuple], list[tuple]]:
     """Check every row on its own: the good rows as (line, unit_id, tenancy_id, start, end,
-    contact), and (line, unit_id, tenancy_id) of every row whose ids can be looked up."""
+    contact), and (line, unit_id, tenancy_id) of every row whose ids can be looked up.
+
+    The hot loop of a big file: cells are taken in one call, parsed dates are remembered,
+    and the common case (a valid cell) costs one comparison or lookup per cell.
+    """
     good, ids = [], []
     seen: dict[str, int] = {}
     known: dict[str, dt.date] = {}
     add = problems.append
+    cells = itemgetter(*COLUMNS)
+    phone_ok, email_ok = _PHONE.match, _valid_email
     for row in table.rows:
-        line, values = row.line, row.values
+        line = row.line
+        unit_id, tenancy_id, start_text, end_text, name, phone, email, language = cells(row.values)
         before = len(problems)
-        unit_id = values["unit_id"]
-        if not unit_id:
-            add(Problem(line, "unit_id", "a value is required"))
-        elif len(unit_id) > 40:
-            add(Problem(line, "unit_id", "longer than 40 characters"))
-        tenancy_id = values["tenancy_id"]
-        if not tenancy_id:
-            add(Problem(line, "tenancy_id", "a value is required"))
-        elif len(tenancy_id) > 40:
-            add(Problem(line, "tenancy_id", "longer than 40 characters"))
+        ids_ok = True
+        if not unit_id or len(unit_id) > 40:
+            add(Problem(line, "unit_id", "longer than 40 characters" if unit_id else "a value is required"))
+            ids_ok = False
+        if not tenancy_id or len(tenancy_id) > 40:
+            add(Problem(line, "tenancy_id", "longer than 40 characters" if tenancy_id else "a value is required"))
+            ids_ok = False
         else:
             first = seen.setdefault(tenancy_id, line)
             if first != line:
                 add(Problem(line, "tenancy_id", f"tenancy {tenancy_id!r} also on line {first}"))
-        start = values["start_date"]
-        if start:
-            start = _date(start, line, "start_date", problems, known)
-        else:
-            add(Problem(line, "start_date", "a date is required"))
-        end = values["end_date"]
-        end = _date(end, line, "end_date", problems, known) if end else None
-        if start and end and end < start:
-            add(Problem(line, "end_date", f"{end.isoformat()} is before the start date {start.isoformat()}"))
-        name = values["name"]
-        if not name:
-            add(Problem(line, "name", "a value is required"))
-        elif len(name) > 200:
-            add(Problem(line, "name", "longer than 200 characters"))
-        phone = values["phone"]
-        if phone and not _PHONE.match(phone):
+        start = known.get(start_text) if start_text else None
+        if start is None:
+            if start_text:
+                start = _date(start_text, line, "start_date", problems, known)
+            else:
+                add(Problem(line, "start_date", "a date is required"))
+        end = None
+        if end_text:
+            end = known.get(end_text) or _date(end_text, line, "end_date", problems, known)
+            if start and end and end < start:
+                add(Problem(line, "end_date", f"{end.isoformat()} is before the start date {start.isoformat()}"))
+        if not name or len(name) > 200:
+            add(Problem(line, "name", "longer than 200 characters" if name else "a value is required"))
+        if phone and not phone_ok(phone):
             add(Problem(line, "phone", "not a phone number (digits, spaces, + - ( ) . /; 6 to 40 characters)"))
-        email = values["email"]
-        if email and not _valid_email(email):
+        if email and not email_ok(email):
             add(Problem(line, "email", "not an e-mail address"))
-        language = values["language"].lower()
         if language:
-            why = language_problem(language)
-            if why:
-                add(Problem(line, "language", why))
+            language = language.lower()
+            if language not in TWO_LETTER and language not in THREE_LETTER:
+                add(Problem(line, "language", language_problem(language)))
         if len(problems) == before:
             good.append((line, unit_id, tenancy_id, start, end, (name, phone, email, language)))
-        elif unit_id and tenancy_id and len(unit_id) <= 40 and len(tenancy_id) <= 40:
+        elif ids_ok:
             ids.append((line, unit_id, tenancy_id))
     return good, ids
 
