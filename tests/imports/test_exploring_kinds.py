@@ -130,8 +130,11 @@ def test_repairs_rules(world, run):
         "3: kind: unknown value 'flood' (leak, mould, heating, electrical, doors_locks, lift, pests, nuisance, "
         "cleaning, other)",
         "3: status: unknown value 'gone' (open, in_progress, done, cancelled)",
+        "3: unit_id: unknown unit 'AK-999' in this complex",
         "4: external_id: a value is required",
+        "4: portiek: unknown portiek 'Z' in this complex",
         f"5: reported: {future} is in the future",
+        "5: unit_id: unknown unit 'AN-001' in this complex",
     ]
     outcome = run("repairs", csv("external_id,unit_id,portiek,kind,reported,status", "M-5,,Z,lift,2026-01-05,open",
                                  "M-6,AN-001,,lift,2026-01-05,open"), "--complex", "akkerflat")

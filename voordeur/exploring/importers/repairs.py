@@ -68,6 +68,8 @@ def plan_repairs(request: ImportRequest) -> Plan:
         }
         if len(problems) == before:
             parsed.append((row.line, external_id, unit_id, code, fixed.slug if fixed else slug, values))
+        elif unit_id or slug or fixed:  # the place is still checked, so its problem is named too
+            parsed.append((row.line, external_id, unit_id, code, fixed.slug if fixed else slug, None))
 
     units_qs = Unit.objects.all() if fixed is None else Unit.objects.filter(complex=fixed)
     units = {uid: rest for uid, *rest in values_in(units_qs, "unit_id", {p[2] for p in parsed if p[2]},
@@ -101,8 +103,9 @@ def plan_repairs(request: ImportRequest) -> Plan:
             if code and portiek_pk is None:
                 problems.append(Problem(line, "portiek", f"unknown portiek {code!r}{where or ' in that complex'}"))
                 continue
-        good.append((line, external_id, {"complex_id": complex_pk, "portiek_id": portiek_pk, "unit_id": unit_pk,
-                                         **values}))
+        if values is not None:
+            good.append((line, external_id, {"complex_id": complex_pk, "portiek_id": portiek_pk, "unit_id": unit_pk,
+                                             **values}))
     if problems:
         return plan
     involved = {g[2]["complex_id"] for g in good} or ({fixed.pk} if fixed else set())
