@@ -32,6 +32,7 @@ messages:
 
 bench: install
 	$(BIN)/python bench/schedule.py
+	$(BIN)/python bench/imports.py
 
 clean:
 	rm -rf $(VENV) node_modules voordeur/static/vendor var

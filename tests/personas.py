@@ -266,6 +266,7 @@ def build_world() -> World:
     from tests.personas_visits import add_visits
     from tests.personas_safety import add_safety
     from tests.personas_referrals import add_referrals
+    from tests.personas_exploring import add_exploring
     from tests.personas_works import add_works
 
     add_works(world)
@@ -273,6 +274,7 @@ def build_world() -> World:
     add_visits(world)
     add_safety(world)
     add_referrals(world)
+    add_exploring(world)
     return world
 
 

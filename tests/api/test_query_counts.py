@@ -21,10 +21,12 @@ from tests.personas_consent import grow_proposals, grow_responses
 from tests.personas_visits import grow_life_domains, grow_opportunities, grow_visits
 from tests.personas_safety import grow_crime_signals
 from tests.personas_referrals import grow_promises, grow_referrals
+from tests.personas_exploring import grow_arrears, grow_caseload, grow_repairs
 from tests.personas_works import grow_planned_units, grow_works_needs
 from voordeur.access.policy import POLICY, Level, Role
 from voordeur.accounts.models import Membership, Partner, User
 from voordeur.consent.models import Proposal, Response
+from voordeur.exploring.models import Arrears, Caseload, Repair
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 from voordeur.places.models import Complex, Portiek, Unit
 from voordeur.safety.models import CrimeSignal
@@ -138,6 +140,9 @@ GROW: dict[type[models.Model], Callable[[Pin, int], None]] = {
     CrimeSignal: grow_crime_signals,
     Referral: grow_referrals,
     Promise: grow_promises,
+    Arrears: grow_arrears,
+    Repair: grow_repairs,
+    Caseload: grow_caseload,
 }
 
 

@@ -110,14 +110,14 @@ def test_undecodable_and_nul_bytes_reject_the_file(world, proposal, tmp_path, co
 def test_usage_errors_exit_1(world, proposal, tmp_path):
     path = tmp_path / "v.csv"
     path.write_bytes(good_file())
-    for args in (["units", str(path)], ["votes", str(path)], ["votes", str(path), "--proposal", "999999"],
+    for args in (["meters", str(path)], ["votes", str(path)], ["votes", str(path), "--proposal", "999999"],
                  ["votes", str(path), "--proposal", str(proposal.pk), "--complex", "anderflat"],
                  ["votes", str(tmp_path / "missing.csv"), "--proposal", str(proposal.pk)]):
         with pytest.raises(CommandError) as raised:
             call_command("import", *args, stdout=io.StringIO(), stderr=io.StringIO())
         assert raised.value.returncode == 1, args
-    with pytest.raises(CommandError, match="unknown kind 'units'"):
-        call_command("import", "units", str(path))
+    with pytest.raises(CommandError, match="unknown kind 'meters'"):
+        call_command("import", "meters", str(path))
     assert not Response.objects.filter(proposal=proposal).exists()
 
 

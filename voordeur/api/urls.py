@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from voordeur.aggregates.api import AGGREGATE_VIEWS
 from voordeur.accounts.api import PartnerViewSet, UserViewSet
 from voordeur.consent.api import ConsentResponseViewSet, ProposalTallyView, ProposalViewSet
+from voordeur.exploring.api import ArrearsViewSet, CaseloadViewSet, RepairViewSet
 from voordeur.households.api import ContactLogViewSet, HouseholdViewSet, PersonViewSet, TenancyViewSet
 from voordeur.places.api import ComplexViewSet, PortiekViewSet, UnitViewSet
 from voordeur.safety.api import CrimeSignalViewSet
@@ -35,6 +36,9 @@ router.register("opportunities", OpportunityViewSet, basename="opportunity")
 router.register("crime-signals", CrimeSignalViewSet, basename="crime-signal")
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("promises", PromiseViewSet, basename="promise")
+router.register("arrears", ArrearsViewSet, basename="arrears")
+router.register("repairs", RepairViewSet, basename="repair")
+router.register("caseload", CaseloadViewSet, basename="caseload")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

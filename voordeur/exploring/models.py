@@ -93,6 +93,7 @@ class Caseload(SourcedRecord):
     partner = models.ForeignKey("accounts.Partner", on_delete=models.PROTECT, related_name="+",
                                 verbose_name=_("ondersteunende organisatie"))
     active = models.BooleanField(_("loopt nog"), default=True)
+    since = models.DateField(_("sinds"), null=True, blank=True)
 
     class Meta:
         ordering = ["household_id", "id"]

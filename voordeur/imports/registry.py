@@ -6,8 +6,10 @@ bad row) and writes only when nothing is wrong: all or nothing. A successful imp
 audited change event; importing the same file again changes no data.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.module_loading import import_string
 
@@ -15,6 +17,11 @@ from voordeur.lib.csvio import Problem
 
 KINDS: dict[str, str] = {
     "votes": "voordeur.consent.importer.import_votes",
+    "units": "voordeur.imports.units.import_units",
+    "tenancies": "voordeur.imports.tenancies.import_tenancies",
+    "arrears": "voordeur.exploring.importers.arrears.import_arrears",
+    "repairs": "voordeur.exploring.importers.repairs.import_repairs",
+    "caseload": "voordeur.exploring.importers.caseload.import_caseload",
 }
 DEFAULT_LEGAL_BASIS = "huurovereenkomst"  # interfaces.md: --legal-basis defaults to the tenancy agreement
 
@@ -34,6 +41,17 @@ class ImportRequest:
     source: str | None = None
     legal_basis: str | None = None
     dry_run: bool = False
+    received_on: dt.date | None = None  # --date: the date of the data (default: today)
+
+
+class Change(NamedTuple):
+    """One row that changes something, for previews: its line, its key (an id, never a
+    personal value), "created" or "updated", and the names of the fields that change."""
+
+    line: int
+    key: str
+    action: str
+    fields: tuple[str, ...] = ()
 
 
 @dataclass
@@ -43,6 +61,9 @@ class ImportResult:
     unchanged: int = 0  # rows already present (importing the same file twice changes nothing)
     problems: list[Problem] = field(default_factory=list)
     sha256: str = ""
+    updated: int = 0  # rows that change a record already present
+    changes: list[Change] = field(default_factory=list)  # the first created and updated rows, in file order
+    run_id: int | None = None  # the ImportRun written for an applied import
 
     @property
     def ok(self) -> bool:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("voordeur.safety.web.urls")),
     path("", include("voordeur.privacy.web.urls")),
     path("", include("voordeur.web.referrals.urls")),
+    path("", include("voordeur.web.intake.urls")),
 ]

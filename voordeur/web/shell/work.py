@@ -29,6 +29,7 @@ class Page(StrEnum):
     FEEDBACK = "feedback"
     REACH = "reach"
     PROMISES = "promises"
+    INTAKE = "intake"
 
     @property
     def label(self) -> Promise:
@@ -38,7 +39,8 @@ class Page(StrEnum):
 PAGE_LABEL = {Page.DOOR_GRID: _("Deuren"), Page.HOUSEHOLD_LIST: _("Huishoudens"), Page.CONSENT: _("Instemming"),
               Page.WORKS: _("Werkzaamheden"), Page.VISIT_ROUND: _("Ronde langs de deuren"),
               Page.OPPORTUNITIES: _("Kansen"), Page.CRIME_SIGNALS: _("Signalen"), Page.SCAN: _("Complexscan"),
-              Page.FEEDBACK: _("Terugkoppeling"), Page.REACH: _("Bereik"), Page.PROMISES: _("Toezeggingen")}
+              Page.FEEDBACK: _("Terugkoppeling"), Page.REACH: _("Bereik"), Page.PROMISES: _("Toezeggingen"),
+              Page.INTAKE: _("Gegevens inlezen")}
 
 
 # A page opens only for a user who can read its primary category ...
@@ -46,7 +48,7 @@ PAGE_CATEGORY = {Page.DOOR_GRID: Category.PLACES, Page.HOUSEHOLD_LIST: Category.
                  Page.WORKS: Category.WORKS, Page.VISIT_ROUND: Category.VISITS,
                  Page.OPPORTUNITIES: Category.OPPORTUNITIES, Page.CRIME_SIGNALS: Category.CRIME,
                  Page.SCAN: Category.PLACES, Page.FEEDBACK: Category.VISITS, Page.REACH: Category.VISITS,
-                 Page.PROMISES: Category.PROMISES}
+                 Page.PROMISES: Category.PROMISES, Page.INTAKE: Category.META}
 # ... or, for pages of suppressed counts, can count it (agg too; see voordeur/web/scan/views.py).
 COUNT_PAGES = frozenset({Page.SCAN, Page.FEEDBACK, Page.REACH})
 
@@ -59,6 +61,7 @@ class Work:
     page: Page | None = None
     own_counts: bool = True  # False: an own-level grant gives no work item
     figures: Page | None = None  # at level agg: the page of counts the item leads to
+    page_to_write: bool = False  # True: the page is for changing the data (linked only at write levels)
 
 
 WORK: dict[Category, Work] = {
@@ -121,12 +124,16 @@ WORK: dict[Category, Work] = {
         _("Cijfers over huurachterstand per portiek"),
         _("Signalen van huurachterstand bekijken"),
         _("Huurachterstand en vroegsignalering bijhouden"),
+        Page.INTAKE,
+        page_to_write=True,
         figures=Page.SCAN,
     ),
     Category.REPAIRS: Work(
         _("Cijfers over gebreken en overlast"),
         _("Gebreken en overlast bekijken"),
         _("Gebreken en overlast melden en afhandelen"),
+        Page.INTAKE,
+        page_to_write=True,
         figures=Page.SCAN,
     ),
     Category.CRIME: Work(
@@ -211,6 +218,8 @@ def work_items(user) -> list[WorkItem]:
         if text is None:
             continue
         page = work.page if work.page and may_open(user, work.page) else None
+        if work.page_to_write and not granted.writes:
+            page = None
         if page is None and granted is Level.AGG and work.figures and may_open(user, work.figures):
             page = work.figures
         items.append(WorkItem(category, granted, text, page, granted.own_only))
@@ -218,5 +227,9 @@ def work_items(user) -> list[WorkItem]:
 
 
 def may_open(user, page: Page) -> bool:
+    if page is Page.INTAKE:  # the imports page is a link for those who may import some kind of file
+        from voordeur.imports.kinds import importable_kinds
+
+        return bool(importable_kinds(user))
     granted = grant(user, PAGE_CATEGORY[page])
     return granted.counts if page in COUNT_PAGES else granted.reads
