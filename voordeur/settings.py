@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "voordeur.imports",
     "voordeur.aggregates",
     "voordeur.api",
+    "voordeur.ops",
     "voordeur.web",
     "voordeur.demo",
 ]
