@@ -2,6 +2,7 @@
 run with (tests/conftest.py: production settings, only the HTTPS redirect off because the
 test client speaks plain HTTP; `secure=True` requests stand in for HTTPS)."""
 
+import json
 import re
 
 import pytest
@@ -97,3 +98,26 @@ def test_api_errors_django_renders_itself_are_json(world: World) -> None:
     assert response["Content-Type"] == "application/json"
     assert set(response.json()) == {"detail"}
     assert "Strict-Transport-Security" in response and "no-store" in response["Cache-Control"]
+
+
+def test_an_api_server_error_is_a_generic_json_message() -> None:
+    """A 500 under /api/ tells the client nothing of the failure (the HTML error page, a
+    traceback): the generic DRF message, with the status and headers kept."""
+    from django.http import HttpResponseServerError
+    from django.test import RequestFactory
+
+    from voordeur.api.middleware import ApiJsonErrorsMiddleware
+
+    def failing_view(request):
+        page = HttpResponseServerError("<html>Traceback: ValueError in user_create</html>")
+        page["X-Frame-Options"] = "DENY"
+        return page
+
+    response = ApiJsonErrorsMiddleware(failing_view)(RequestFactory().post("/api/v1/users/"))
+    assert response.status_code == 500 and response["Content-Type"] == "application/json"
+    assert response["X-Frame-Options"] == "DENY"
+    body = response.content.decode()
+    assert "Traceback" not in body and "user_create" not in body
+    assert set(json.loads(body)) == {"detail"}
+    page = ApiJsonErrorsMiddleware(failing_view)(RequestFactory().get("/t/ons-traject/"))
+    assert page["Content-Type"].startswith("text/html")  # pages keep their HTML error pages
