@@ -82,6 +82,18 @@ def backup_create(*, path: Path | None = None, by=None) -> tuple[Path, Manifest]
     path = Path(path) if path is not None else default_path()
     if path.exists():
         raise BackupError(f"{path} exists; choose another name (backups are never overwritten)")
+    try:
+        manifest = _write_backup(path, engine)
+    except OSError as error:
+        raise BackupError(f"{path}: {error.strerror or error}") from None
+    audit.record(by, "export", object_type="ops.backup", object_id=manifest.payload_sha256[:16],
+                 purpose="backup of the whole database",
+                 detail={"file": path.name, "engine": engine, "bytes": manifest.payload_bytes,
+                         "audit_seq": manifest.audit_seq})
+    return path, manifest
+
+
+def _write_backup(path: Path, engine: str) -> Manifest:
     folder = path.parent
     if not folder.is_dir():
         folder.mkdir(mode=0o700, parents=True)
@@ -100,11 +112,8 @@ def backup_create(*, path: Path | None = None, by=None) -> tuple[Path, Manifest]
         )
         assembled = Path(work) / "backup"
         _write_private(assembled, manifest, payload)
-        os.replace(assembled, path)
-    audit.record(by, "export", object_type="ops.backup", object_id=digest[:16],
-                 purpose="backup of the whole database",
-                 detail={"file": path.name, "engine": engine, "bytes": size, "audit_seq": state.audit_seq})
-    return path, manifest
+        os.link(assembled, path)  # fails if `path` appeared meanwhile: never overwrite a backup
+    return manifest
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -121,7 +130,10 @@ def read_manifest(path: Path) -> Manifest:
 
 def restore_check(manifest: Manifest) -> list[str]:
     """Refuse what cannot be restored here; return the migrations to run after restoring."""
-    here = engines.engine()
+    try:
+        here = engines.engine()
+    except EngineError as error:
+        raise BackupError(str(error)) from None
     if manifest.engine != here:
         raise BackupError(
             f"this is a {manifest.engine_name} backup, but this Voordeur uses {ENGINES[here]} "
@@ -137,13 +149,17 @@ def restore_check(manifest: Manifest) -> list[str]:
 
 def backup_restore(*, path: Path, by=None) -> Restored:
     """Replace the database's content by the backup's, verify the audit chain, audit the restore."""
-    manifest = read_manifest(path)
-    pending = restore_check(manifest)
     with tempfile.TemporaryDirectory(prefix="voordeur-restore-") as work:
         payload = Path(work) / "payload"
-        with _open_backup(path) as (_, handle), _create_private(payload) as out:
+        with _open_backup(path) as (manifest, handle), _create_private(payload) as out:
+            pending = restore_check(manifest)
+            digest = hashlib.sha256()
             while chunk := handle.read(CHUNK):
+                digest.update(chunk)
                 out.write(chunk)
+        # checked on the very bytes that are restored
+        if payload.stat().st_size != manifest.payload_bytes or digest.hexdigest() != manifest.payload_sha256:
+            raise BackupError(f"{path}: the backup is damaged or incomplete (its content does not match its checksum)")
         try:
             engines.copy_in(payload)
         except EngineError as error:
