@@ -58,12 +58,15 @@ INSTALLED_APPS = [
     "voordeur.aggregates",
     "voordeur.privacy",
     "voordeur.api",
+    "voordeur.ops",
     "voordeur.web",
     "voordeur.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "voordeur.lib.headers.PermissionsPolicyMiddleware",
+    "voordeur.api.middleware.ApiJsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "voordeur.lib.headers.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "voordeur.accounts.middleware.SessionGuardMiddleware",  # idle timeout, sessions list, 2FA gate
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -163,8 +167,16 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Pages carry the CSRF token in the form / hx-headers; no script needs to read the cookie.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not _relaxed
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("VOORDEUR_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
+# Permissions-Policy (no setting in Django) and Cache-Control: no-store for signed-in users and
+# the API: voordeur/lib/headers.py. API errors Django renders itself come as JSON: voordeur/api/middleware.py.
 
 # --- Login security (ADR 0006) ---------------------------------------------------------------
 # A session ends after this long without activity (htmx polls sending X-Voordeur-Poll do not count),
@@ -218,6 +230,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # the schema is for integrators with a token
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for the six phases, used by Trajectory.current_phase and PhasePlan.phase.
+    "ENUM_NAME_OVERRIDES": {"PhaseEnum": "voordeur.trajectories.models.Phase"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "voordeur.api.schema.tag_categories",

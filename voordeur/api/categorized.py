@@ -38,6 +38,8 @@ class CategorizedSerializer(serializers.ModelSerializer):
 
     @property
     def _user(self):
+        if getattr(self.context.get("view"), "swagger_fake_view", False):
+            return None  # the OpenAPI schema describes the full shape, whoever asks for it
         request = self.context.get("request")
         return getattr(request, "user", None) if request is not None else None
 

@@ -26,7 +26,7 @@ class PlannedUnitSerializer(CategorizedSerializer):
     address = serializers.CharField(source="unit.address", read_only=True)
     portiek = serializers.CharField(source="unit.portiek.code", read_only=True)
     unit_code = serializers.CharField(source="unit.unit_id", read_only=True)
-    guest_home = serializers.CharField(source="guest_home.unit_id", read_only=True, default=None)
+    guest_home = serializers.CharField(source="guest_home.unit_id", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = PlannedUnit
