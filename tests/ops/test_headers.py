@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from tests.auth import login_verified
 from tests.personas import PASSWORD, World
 from voordeur.accounts.tokens import token_issue
 
@@ -21,7 +22,7 @@ def _production_settings() -> None:
 
 def _signed_in(world: World, who: str = "broker") -> Client:
     client = Client()
-    client.force_login(world.user(who))
+    login_verified(client, world.user(who))
     return client
 
 
