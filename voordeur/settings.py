@@ -231,7 +231,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # the schema is for integrators with a token
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for the six phases, used by Trajectory.current_phase and PhasePlan.phase.
-    "ENUM_NAME_OVERRIDES": {"PhaseEnum": "voordeur.trajectories.models.Phase"},
+    "ENUM_NAME_OVERRIDES": {"PhaseEnum": "voordeur.trajectories.models.Phase",
+                            "TimeOfDayEnum": "voordeur.visits.models.Visit.TimeOfDay"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "voordeur.api.schema.tag_categories",

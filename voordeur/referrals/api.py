@@ -10,7 +10,7 @@ one (`selectors.reason_visible`).
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -131,6 +131,10 @@ def _run(change):
         raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
 
 
+# the transition routes' path id (drf-spectacular cannot read it from a user-scoped queryset)
+ID = OpenApiParameter("id", int, OpenApiParameter.PATH)
+
+
 class ReferralViewSet(CategorizedViewSet):
     primary_category = Category.REFERRALS
     serializer_class = ReferralSerializer
@@ -140,7 +144,7 @@ class ReferralViewSet(CategorizedViewSet):
     filterset_fields = ["household", "status", "to_partner", "from_partner", "kind"]
     http_method_names = ["get", "post", "head", "options"]
 
-    @extend_schema(request=ReferralTransitionSerializer, responses=ReferralSerializer)
+    @extend_schema(request=ReferralTransitionSerializer, responses=ReferralSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=ReferralTransitionSerializer)
     def transition(self, request, pk=None):
         require_write(request.user, self.primary_category)
@@ -163,7 +167,7 @@ class PromiseViewSet(CategorizedViewSet):
     filterset_fields = ["household", "status", "owner_partner", "made_by_partner", "referral"]
     http_method_names = ["get", "post", "head", "options"]
 
-    @extend_schema(request=PromiseTransitionSerializer, responses=PromiseSerializer)
+    @extend_schema(request=PromiseTransitionSerializer, responses=PromiseSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=PromiseTransitionSerializer)
     def transition(self, request, pk=None):
         require_write(request.user, self.primary_category)
