@@ -189,6 +189,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("VOORDEUR_LOCKOUT_MINUTES", 30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "voordeur.web.shell.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "voordeur.accounts.sessions.client_ip"
+AXES_USERNAME_CALLABLE = "voordeur.accounts.sessions.lockout_username"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log; no second store of them
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # masked in axes' failure records
 # TOTP second factor (django-otp): a device is a user's authenticator app.

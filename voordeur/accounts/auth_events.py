@@ -8,10 +8,9 @@ import time
 
 from voordeur.access.policy import Category
 from voordeur.accounts import services
-from voordeur.accounts.sessions import SEEN_KEY, STARTED_KEY, client_ip, user_agent
+from voordeur.accounts.sessions import SEEN_KEY, STARTED_KEY, USERNAME_MAX, client_ip, user_agent
 from voordeur.audit.log import ANONYMOUS, record
 
-USERNAME_MAX = 150  # the username field's length; anything longer is not a username
 LOGOUT_REASON_ATTR = "voordeur_logout_reason"  # set on the request by whoever ends a session
 
 

@@ -15,6 +15,8 @@ TOUCH_SECONDS = 60
 # htmx polling (progress of a background job) sends this header: it does not count as activity.
 POLL_HEADER = "HTTP_X_VOORDEUR_POLL"
 
+USERNAME_MAX = 150  # the username field's length; anything longer is not a username
+
 IDLE = "idle"
 EXPIRED = "expired"
 
@@ -28,6 +30,14 @@ def client_ip(request) -> str | None:
         if forwarded and forwarded[-1]:
             return forwarded[-1]
     return request.META.get("REMOTE_ADDR") or None
+
+
+def lockout_username(request, credentials=None) -> str | None:
+    """The username axes counts failures under (AXES_USERNAME_CALLABLE): what was typed, cut to
+    the username field's 150 characters. Longer input is not a username, and axes stores it in
+    a 255-character column that PostgreSQL enforces."""
+    typed = (credentials or {}).get("username") or getattr(request, "POST", {}).get("username")
+    return typed[:USERNAME_MAX] if typed else typed
 
 
 def user_agent(request) -> str:
