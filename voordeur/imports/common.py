@@ -76,6 +76,13 @@ def _column(model: type[Model], name: str):
     return model._meta.pk if name == "pk" else model._meta.get_field(name)
 
 
+def mostly_all(model: type[Model], wanted: int) -> bool:
+    """Whether `wanted` keys are at least half of the table's rows: then reading the whole
+    table and filtering is cheaper than looking every key up (as a database planner would
+    choose a scan). Only asked for big files, where one COUNT costs nothing in comparison."""
+    return wanted >= CHUNK and wanted * 2 >= model._default_manager.count()
+
+
 def _raw_values_in(model: type[Model], lookup: str, wanted: list, fields: Sequence[str], exists: str) -> list[tuple]:
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
@@ -91,6 +98,10 @@ def _raw_values_in(model: type[Model], lookup: str, wanted: list, fields: Sequen
     where = quote(_column(model, lookup).column)
     rows: list[tuple] = []
     with connection.cursor() as cursor:
+        if mostly_all(model, len(wanted)):
+            keys = set(wanted)
+            cursor.execute(f"SELECT {table}.{where}, {select} FROM {table}")
+            return [row[1:] for row in cursor.fetchall() if row[0] in keys]
         for batch in in_chunks(wanted):
             marks = ", ".join(["%s"] * len(batch))
             cursor.execute(f"SELECT {select} FROM {table} WHERE {table}.{where} IN ({marks})", batch)

@@ -20,6 +20,7 @@ from voordeur.imports.common import (
     once, real_user, record_run, scope_complex, sha256, source_partner, text, values_in,
 )
 from voordeur.imports.registry import ImportRequest, ImportResult, UsageError
+from voordeur.lib.bulk import without_gc
 from voordeur.lib.csvio import Problem, Row, read_table
 from voordeur.places.models import Complex, Portiek, Unit
 
@@ -82,6 +83,7 @@ def _check_row(row: Row, problems: list[Problem], has_kind: bool) -> dict | None
     return values if len(problems) == before else None
 
 
+@without_gc
 def plan_units(request: ImportRequest) -> Plan:
     check_data_date(request)
     fixed = scope_complex(request)

@@ -26,6 +26,8 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 FILE = "-"  # the column of a problem that concerns the whole file or row
 DELIMITERS = (",", ";")
@@ -94,8 +96,7 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"{value!r} is not a date that exists") from None
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a named tuple: built 100,000 times for a big file, cheaper than a dataclass
     line: int  # physical line where the row starts
     values: dict[str, str]  # lower-cased column name -> value (stripped)
 
@@ -160,22 +161,24 @@ def read_table(data: bytes, *, required: Sequence[str], optional: Iterable[str] 
     if table.problems:
         return table
     index = {name: names.index(name) for name in wanted if name in names}
+    # The hot loop of a big file: the wanted cells are picked and stripped in C (itemgetter,
+    # map, zip), and a row is blank-checked on its first cell before joining the rest.
+    keys = tuple(index)
+    pick = itemgetter(*index.values()) if len(keys) > 1 else lambda cells: tuple(cells[i] for i in index.values())
+    strip = str.strip
+    append = table.rows.append
+    width = len(names)
     previous_end = reader.line_num
-    while True:
-        start = previous_end + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            table.problems.append(Problem(start, FILE, f"unreadable row: {error}"))
-            break
-        previous_end = reader.line_num
-        if not cells or all(not cell.strip() for cell in cells):
-            continue  # blank lines carry no row
-        if len(cells) != len(names):
-            table.problems.append(Problem(start, FILE, f"the row has {len(cells)} fields, the header {len(names)}"))
-            continue
-        table.rows.append(Row(start, {name: cells[i].strip() for name, i in index.items()}))
+    try:
+        for cells in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not cells or (not cells[0].strip() and not "".join(cells).strip()):
+                continue  # blank lines carry no row
+            if len(cells) != width:
+                table.problems.append(Problem(start, FILE, f"the row has {len(cells)} fields, the header {width}"))
+                continue
+            append(Row(start, dict(zip(keys, map(strip, pick(cells))))))
+    except csv.Error as error:
+        table.problems.append(Problem(previous_end + 1, FILE, f"unreadable row: {error}"))
     return table
 

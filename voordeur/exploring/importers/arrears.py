@@ -22,6 +22,7 @@ from voordeur.imports.common import (
 )
 from voordeur.imports.kinds import LEGAL_BASIS
 from voordeur.imports.registry import ImportRequest, ImportResult
+from voordeur.lib.bulk import without_gc
 from voordeur.lib.csvio import Problem, read_table
 from voordeur.places.models import Complex
 
@@ -36,6 +37,7 @@ def import_arrears(request: ImportRequest) -> ImportResult:
     return plan.result
 
 
+@without_gc
 def plan_arrears(request: ImportRequest) -> Plan:
     check_data_date(request)
     fixed = scope_complex(request)

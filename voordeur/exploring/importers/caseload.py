@@ -25,6 +25,7 @@ from voordeur.imports.common import (
 )
 from voordeur.imports.kinds import LEGAL_BASIS
 from voordeur.imports.registry import ImportRequest, ImportResult
+from voordeur.lib.bulk import without_gc
 from voordeur.lib.csvio import FILE, Problem, read_table
 from voordeur.places.models import Complex
 
@@ -46,6 +47,7 @@ def _own_partner_only(request: ImportRequest) -> int | None:
     return None
 
 
+@without_gc
 def plan_caseload(request: ImportRequest) -> Plan:
     check_data_date(request)
     fixed = scope_complex(request)

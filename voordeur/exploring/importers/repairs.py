@@ -20,6 +20,7 @@ from voordeur.imports.common import (
     record_run, scope_complex, sha256, source_partner, stamp, text, values_in,
 )
 from voordeur.imports.registry import ImportRequest, ImportResult
+from voordeur.lib.bulk import without_gc
 from voordeur.lib.csvio import Problem, read_table
 from voordeur.places.models import Complex, Portiek, Unit
 
@@ -34,6 +35,7 @@ def import_repairs(request: ImportRequest) -> ImportResult:
     return plan.result
 
 
+@without_gc
 def plan_repairs(request: ImportRequest) -> Plan:
     check_data_date(request)
     fixed = scope_complex(request)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from voordeur.lib.csvio import parse_date
-
 from voordeur.imports.registry import KINDS, ImportRequest, UsageError, importer
 from voordeur.lib.commands import VoordeurCommand
+from voordeur.lib.csvio import parse_date
 
 
 class Command(VoordeurCommand):
