@@ -20,7 +20,10 @@ from voordeur.access.policy import Category
 from voordeur.exploring.selectors import import_run_list
 from voordeur.imports.kinds import LEGAL_BASIS, importable_kinds, may_import
 from voordeur.imports.registry import UsageError
-from voordeur.imports.uploads import UploadGone, upload_apply, upload_preview
+from voordeur.imports.background import (
+    PROBLEMS_PREFIX, RUN_PREFIX, applies_in_background, apply_job_for, upload_apply_later,
+)
+from voordeur.imports.uploads import UploadGone, pending_upload, upload_apply, upload_preview
 from voordeur.trajectories.selectors import access_trajectory_by_slug
 from voordeur.web.intake.forms import ApplyForm, UploadForm
 from voordeur.web.shell.pages import CategoryPage
@@ -105,7 +108,29 @@ class UploadView(CategoryPage, TemplateView):
 
     def get(self, request, *args, **kwargs):
         context = self.page()
+        if "taak" in request.GET:
+            return self.job_status(context, request.GET["taak"])
         if context["may_import"]:
+            context["form"] = self.form()
+        return self.render_to_response(self.get_context_data(**context))
+
+    def job_status(self, context: dict, job_id: str):
+        """A background apply of this user's (?taak=): the whole page, or for htmx's poll only
+        the status block. Anyone else's job, or none, is 404."""
+        job = apply_job_for(user=self.request.user, kind=self.kind, complex_=self.trajectory.complex, job_id=job_id)
+        if job is None:
+            raise Http404
+        context.update(job=job, job_url=f"?taak={job.pk}", job_run=None, job_problems=None)
+        if job.result_ref.startswith(RUN_PREFIX):
+            run_id = job.result_ref.removeprefix(RUN_PREFIX)
+            context["job_run"] = next(iter(run_rows(import_run_list(
+                user=self.request.user, complex_id=self.trajectory.complex_id).filter(pk=run_id))), None)
+        elif job.result_ref.startswith(PROBLEMS_PREFIX):
+            context["job_problems"] = int(job.result_ref.removeprefix(PROBLEMS_PREFIX))
+        if self.request.headers.get("HX-Request"):
+            return self.response_class(request=self.request, template="web/intake/_apply_job.html",
+                                       context=self.get_context_data(**context), using=self.template_engine)
+        if context["may_import"] and job.finished:
             context["form"] = self.form()
         return self.render_to_response(self.get_context_data(**context))
 
@@ -151,9 +176,13 @@ class UploadView(CategoryPage, TemplateView):
         form = ApplyForm(self.request.POST)
         if not form.is_valid():
             return HttpResponseBadRequest()
+        where = {"user": self.request.user, "kind": self.kind, "complex_": self.trajectory.complex,
+                 "pk": form.cleaned_data["upload"], "sha256": form.cleaned_data["sha256"]}
         try:
-            result = upload_apply(user=self.request.user, kind=self.kind, complex_=self.trajectory.complex,
-                                  pk=form.cleaned_data["upload"], sha256=form.cleaned_data["sha256"])
+            if applies_in_background(pending_upload(**where)):
+                job = upload_apply_later(**where)
+                return redirect(f"{self.request.path}?taak={job.pk}")
+            result = upload_apply(**where)
         except UploadGone:
             raise Http404 from None
         if not result.ok:
