@@ -77,7 +77,7 @@ def test_only_the_uploader_sees_the_job_and_only_on_its_own_page(world, client, 
     login_verified(client, world.user("social_manager"))
     client.post(URL, apply_fields(preview(client, URL, TENANCIES)))
     job = Job.objects.get(kind=background.APPLY_JOB)
-    assert client.get("/t/ons-traject/gegevens/arrears/?taak=%d" % job.pk).status_code == 404  # another kind
+    assert client.get(f"/t/ons-traject/gegevens/arrears/?taak={job.pk}").status_code == 404  # another kind
     assert client.get(f"{URL}?taak=x").status_code == 404
     login_verified(client, world.user("broker"))  # may import tenancies, but it is not their job
     assert client.get(f"{URL}?taak={job.pk}").status_code == 404

@@ -56,7 +56,7 @@ def run_apply(args: dict, progress: Progress) -> str:
     except (UploadGone, UsageError):
         raise UploadGone("the upload is gone or expired; check the file again") from None
     if not result.ok:
-        first = sorted(result.problems)[0]
+        first = min(result.problems)
         progress(100, f"Regel {first.line}, kolom {first.column}: {first.message}")
         return f"{PROBLEMS_PREFIX}{len(result.problems)}"
     return f"{RUN_PREFIX}{result.run_id}"
