@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "voordeur.works",
     "voordeur.jobs",
     "voordeur.consent",
+    "voordeur.letters",
     "voordeur.imports",
     "voordeur.exploring",
     "voordeur.visits",

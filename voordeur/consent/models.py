@@ -9,6 +9,8 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from voordeur.letters.models import LetterBatchBase
+
 
 class Proposal(models.Model):
     """A renovation proposal to the tenants of one complex (its trajectory's phase 4)."""
@@ -146,15 +148,9 @@ class ResultNotice(models.Model):
         ordering = ["proposal_id", "id"]
 
 
-class LetterBatch(models.Model):
-    """A batch of letters printed in the background (a `consent.letters` job).
-
-    The finished PDF is kept in this row (a BinaryField), not as a file under MEDIA_ROOT: it
-    holds every tenant's name and address, and a database row has no URL that a web server
-    could ever serve by mistake — the only way out is the access-checked, audited download.
-    It is small (about 2 kB a letter), goes with the row, falls under the same backups and
-    encryption at rest, and every app server reads it without a shared disk.
-    """
+class LetterBatch(LetterBatchBase):
+    """A batch of letters printed in the background (a `consent.letters` job); the PDF is kept
+    in this row (see `LetterBatchBase`)."""
 
     class Kind(models.TextChoices):
         COVER = "cover", _("Voorstelbrief")
@@ -165,15 +161,7 @@ class LetterBatch(models.Model):
     tenancies = models.JSONField(default=list)  # Tenancy pks in print order, chosen under the requester's access
     total = models.PositiveIntegerField()
     rendered = models.PositiveIntegerField(default=0)
-    pages = models.PositiveIntegerField(null=True, blank=True)
-    pdf = models.BinaryField(blank=True, default=b"")
     job = models.OneToOneField("jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["proposal_id", "-id"]
-
-    @property
-    def ready(self) -> bool:
-        return self.pages is not None

@@ -2,44 +2,22 @@
 dates from the current plan (working days), whether it has a guest home and for which
 period, what to expect and whom to contact — in its language, as HTML for WeasyPrint and PDF.
 
-A language has letters when `letters/<code>.json` exists (nl and en are complete; adding a
-file adds a language). A household whose language has no file gets the Dutch letter, and
+The texts are `letters/<code>.json` (nl and en are complete); the language choice, layout and
+PDF are `voordeur/letters/`. A household whose language has no file gets the Dutch letter, and
 the letters page flags it so that an interpreter is arranged. Pure: plain data in, text out.
 """
 
 import datetime as dt
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from django.template.loader import render_to_string
+from voordeur.letters import pdf
+from voordeur.letters.language import LetterSet, long_date
 
-from voordeur.consent.letters import long_date
-
-TEXTS = Path(__file__).parent / "letters"
-FALLBACK = "nl"
-TEMPLATE = "works/letters/letters.html"
-
-
-@cache
-def texts(language: str) -> dict:
-    return json.loads((TEXTS / f"{language}.json").read_text(encoding="utf-8"))
-
-
-@cache
-def languages() -> frozenset[str]:
-    return frozenset(path.stem for path in TEXTS.glob("*.json"))
-
-
-def letter_language(household_language: str) -> str:
-    return household_language if household_language in languages() else FALLBACK
-
-
-def lacks_translation(household_language: str) -> bool:
-    """The household has a language and there is no letter in it: Dutch letter, interpreter needed."""
-    return bool(household_language) and household_language not in languages()
+LETTERS = LetterSet(Path(__file__).parent / "letters", "works/letters/letters.html")
+letter_language = LETTERS.letter_language
+lacks_translation = LETTERS.lacks_translation
 
 
 @dataclass(frozen=True)
@@ -76,7 +54,7 @@ class WorksLetter:
 
 def compose(*, facts: LetterFacts, corporation: str, contact: str, today: dt.date) -> WorksLetter:
     language = letter_language(facts.language)
-    words = texts(language)
+    words = LETTERS.texts(language)
 
     def day(value: dt.date) -> str:
         return long_date(value, language)
@@ -105,22 +83,9 @@ def compose(*, facts: LetterFacts, corporation: str, contact: str, today: dt.dat
 
 
 def render_html(letters: Sequence[WorksLetter]) -> str:
-    return render_to_string(TEMPLATE, {"letters": letters})
+    return pdf.render_html(LETTERS, letters)
 
 
-def render_pdf(letters: Sequence[WorksLetter], progress: Callable[[int], None] | None = None) -> tuple[bytes, int]:
-    """The letters as one PDF (each starts on a new page) and its page count.
-
-    Each letter is laid out on its own so that `progress(done)` can follow a long batch.
-    """
-    from weasyprint import HTML
-
-    documents = []
-    for done, letter in enumerate(letters, start=1):
-        documents.append(HTML(string=render_html([letter]), base_url=str(TEXTS)).render())
-        if progress is not None:
-            progress(done)
-    pages = [page for document in documents for page in document.pages]
-    if not documents:
-        raise ValueError("no letters to print")
-    return documents[0].copy(pages).write_pdf(), len(pages)
+def render_pdf(letters: Sequence[WorksLetter]) -> tuple[bytes, int]:
+    """The letters as one PDF (each starts on a new page, laid out on its own as in a batch) and its page count."""
+    return pdf.render_pdf(LETTERS, letters, chunk=1)

@@ -11,6 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from voordeur.letters.models import LetterBatchBase
+
 
 def validate_periods(value) -> None:
     """A list of [start, end] ISO dates with start <= end."""
@@ -147,7 +149,7 @@ class PromisedStart(models.Model):
         constraints = [models.UniqueConstraint(fields=["trajectory", "unit"], name="one_promise_per_unit")]
 
 
-class LetterBatch(models.Model):
+class LetterBatch(LetterBatchBase):
     """The works letters of one stairwell from one plan version, printed as one PDF by a job.
 
     The PDF holds names and addresses: only works writers download it, and each download is audited.
@@ -157,18 +159,9 @@ class LetterBatch(models.Model):
     plan_version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="letter_batches")
     portiek = models.CharField(_("portiek"), max_length=20)
     job = models.ForeignKey("jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    pdf = models.BinaryField(blank=True, default=b"")
     letters = models.PositiveIntegerField(null=True, blank=True)
-    pages = models.PositiveIntegerField(null=True, blank=True)
     seconds = models.FloatField(null=True, blank=True)
-    created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-id"]
         verbose_name = _("brievenbatch")
-
-    @property
-    def ready(self) -> bool:
-        return self.pages is not None

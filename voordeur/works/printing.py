@@ -14,8 +14,9 @@ from voordeur.access.scope import field_visible, grant
 from voordeur.audit import log as audit
 from voordeur.jobs.registry import Progress, handles
 from voordeur.jobs.services import job_enqueue
+from voordeur.letters.batch import finish_batch, print_batch
 from voordeur.lib.dates import today
-from voordeur.works.letters import LetterFacts, WorksLetter, compose, render_pdf
+from voordeur.works.letters import LETTERS, LetterFacts, WorksLetter, compose, render_pdf
 from voordeur.works.models import LetterBatch, PlannedUnit, PlanVersion
 from voordeur.works.selectors import plan_rows
 
@@ -101,13 +102,11 @@ def print_letter_batch(args: dict, progress: Progress) -> str:
     if not letters:
         raise ValueError("no household in this stairwell gets a letter")
 
-    def laid_out(done: int) -> None:
-        progress(5 + int(90 * done / len(letters)), f"Brief {done} van {len(letters)} opgemaakt")
-
-    content, pages = render_pdf(letters, progress=laid_out)
+    content, pages = print_batch(LETTERS, letters, progress=progress, chunk=1, first=5, span=90,
+                                 message="Brief {done} van {total} opgemaakt")
     with transaction.atomic():
-        LetterBatch.objects.filter(pk=batch.pk).update(pdf=content, letters=len(letters), pages=pages,
-                                                       seconds=round(time.monotonic() - started, 2))
+        finish_batch(batch, content=content, pages=pages, letters=len(letters),
+                     seconds=round(time.monotonic() - started, 2))
         audit.record(None, "update", category=Category.WORKS, obj=batch, trajectory_id=batch.trajectory_id,
                      detail={"letters": len(letters), "pages": pages})
     return str(batch.pk)
