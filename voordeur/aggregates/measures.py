@@ -5,9 +5,9 @@ category allows counts (agg, read or write — never own-levels). Counting over 
 category is audited once per view by the caller.
 
 Most measures have fixed columns; some take them from the complex's data (its most spoken
-languages, the organisations with a caseload) through `columns_for`. Visits measures count
-over a period (`period` gives the default). A measure may name subtotals (`groups`), which the
-suppression protects like totals; an `overlapping` measure can count one household in more
+languages, the organisations with a caseload) through `columns_for`. Visits and referrals
+measures count over a period (`period` gives the default). A measure may name subtotals
+(`groups`), which the suppression protects like totals; an `overlapping` measure can count one household in more
 than one column, so its row totals add up mentions, not households.
 """
 

@@ -33,7 +33,7 @@ def column_key(domain: str, band: str) -> str:
 
 
 def life_domain_columns(_complex_id: int | None = None) -> list[tuple[str, str]]:
-    labels = {CONCERNS: _("1–2 (zorgen)"), LIMITED: _("3"), SELF_RELIANT: _("4–5")}
+    labels = {CONCERNS: _("1–2 (zorgen)"), LIMITED: "3", SELF_RELIANT: "4–5"}
     return [(column_key(domain, band), f"{name}: {labels[band]}")
             for domain, name in LIFE_DOMAINS.items() for band in BANDS]
 
