@@ -3,7 +3,7 @@
 Each route's counts carry the measure's own data category in the schema. Roles whose level
 for it allows counts (agg, read, write) get the suppressed table; others get 404.
 
-Visits measures count over a period: `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both inclusive; by
+Period measures (visits, referrals) count over a period: `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both inclusive; by
 default the measure's own period). Measures with subtotals (e.g. reach's "visited") give them
 per row and for the complex, suppressed like every cell.
 """
@@ -68,7 +68,7 @@ def _serializer_for(measure: Measure) -> type[serializers.Serializer]:
             return "meta"
 
     class PeriodBody(serializers.Serializer):
-        start = serializers.DateField(allow_null=True, help_text="first day counted; null: since the first visit")
+        start = serializers.DateField(allow_null=True, help_text="first day counted; null: since the beginning")
         end = serializers.DateField()
 
         @classmethod

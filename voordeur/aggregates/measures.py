@@ -5,9 +5,9 @@ category allows counts (agg, read or write — never own-levels). Counting over 
 category is audited once per view by the caller.
 
 Most measures have fixed columns; some take them from the complex's data (its most spoken
-languages, the organisations with a caseload) through `columns_for`. Visits measures count
-over a period (`period` gives the default). A measure may name subtotals (`groups`), which the
-suppression protects like totals; an `overlapping` measure can count one household in more
+languages, the organisations with a caseload) through `columns_for`. Visits and referrals
+measures count over a period (`period` gives the default). A measure may name subtotals
+(`groups`), which the suppression protects like totals; an `overlapping` measure can count one household in more
 than one column, so its row totals add up mentions, not households.
 """
 
@@ -37,7 +37,9 @@ from voordeur.households.models import ContactLogEntry, Household, Person
 from voordeur.lib.dates import today
 from voordeur.places.models import Unit
 from voordeur.places.selectors import with_occupancy
+from voordeur.referrals import aggregate as referral_counts
 from voordeur.safety.aggregate import count_open_signals, crime_columns
+from voordeur.visits import aggregate as visit_counts
 from voordeur.works.aggregate import count_works_starts, works_columns
 
 Counts = dict[str, dict[str, int]]
@@ -174,5 +176,13 @@ MEASURES: dict[str, Measure] = {
                 groups=((reach.VISITED, _("bezocht"), reach.VISITED_MEMBERS),)),
         Measure("visit_themes", _("Thema's uit de huisbezoeken"), Category.VISITS, _("huishoudens"),
                 feedback.theme_columns, feedback.count_visit_themes, period=last_months, overlapping=True),
+        Measure("life_domains", _("Leefgebieden uit het laatste gesprek"), Category.LIFE_DOMAINS, _("huishoudens"),
+                visit_counts.life_domain_columns, visit_counts.count_life_domains, overlapping=True),
+        Measure("referrals", _("Doorverwijzingen naar status"), Category.REFERRALS, _("doorverwijzingen"),
+                referral_counts.referral_columns, referral_counts.count_referrals, period=until),
+        Measure("promises", _("Toezeggingen aan bewoners: nagekomen en open"), Category.PROMISES, _("toezeggingen"),
+                referral_counts.promise_columns, referral_counts.count_promises),
+        Measure("opportunities", _("Kansen: initiatieven van bewoners"), Category.OPPORTUNITIES, _("kansen"),
+                visit_counts.opportunity_columns, visit_counts.count_opportunities),
     ]
 }

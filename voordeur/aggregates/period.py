@@ -1,4 +1,4 @@
-"""The period a visits measure counts over: from (inclusive, or open) to (inclusive)."""
+"""The period a visits or referrals measure counts over: from (inclusive, or open) to (inclusive)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ FEEDBACK_MONTHS = 3  # the feedback report's default period: the last three mont
 
 @dataclass(frozen=True)
 class Period:
-    start: dt.date | None  # None: since the first visit
+    start: dt.date | None  # None: since the beginning (the first visit, the first referral)
     end: dt.date
 
     def __post_init__(self) -> None:

@@ -18,7 +18,7 @@ class Aggregate:
     measure: Measure
     columns: list[tuple[str, str]]
     table: CountTable
-    period: Period | None = None  # the period counted over (visits measures)
+    period: Period | None = None  # the period counted over (period measures)
 
 
 def may_count(user, measure: Measure) -> bool:

@@ -45,7 +45,8 @@ class PartnerCommitment:
         return (200 * self.kept_on_time + self.decided) // (2 * self.decided)
 
 
-def _outcome(row: PromiseRow, today: dt.date) -> str:
+def outcome(row: PromiseRow, today: dt.date) -> str:
+    """One promise's standing today: kept_on_time, kept_late, broken, cancelled, open_overdue or open_not_due."""
     if row.status == KEPT:
         return "kept_on_time" if row.kept_on is not None and row.kept_on <= row.due_date else "kept_late"
     if row.status == BROKEN:
@@ -65,9 +66,9 @@ def commitment(rows: Iterable[PromiseRow], *, today: dt.date) -> list[PartnerCom
     for row in rows:
         names[row.owner_id] = row.owner_name
         tally = counts.setdefault(row.owner_id, {})
-        outcome = _outcome(row, today)
-        tally[outcome] = tally.get(outcome, 0) + 1
-        if outcome in DECIDED:
+        outcome_now = outcome(row, today)
+        tally[outcome_now] = tally.get(outcome_now, 0) + 1
+        if outcome_now in DECIDED:
             tally["decided"] = tally.get("decided", 0) + 1
     return sorted(
         (PartnerCommitment(owner_id=owner_id, owner_name=names[owner_id], **tally) for owner_id, tally in counts.items()),
