@@ -126,12 +126,21 @@ def field_visible(user, category: Category, *, household_id: int | None = None, 
     return not granted.own_only or is_own(user, household_id=household_id, partner_id=partner_id)
 
 
+class Unseen(Http404):
+    """A 404 from `get_or_404`: names the model and id asked for, so the failure path alone
+    can tell 'missing' from 'not yours' (voordeur/access/denials.py)."""
+
+    def __init__(self, model, pk):
+        super().__init__()
+        self.model, self.pk, self.audited = model, pk, False
+
+
 def get_or_404(queryset: QuerySet, pk):
     """The record, or 404 — identical for 'missing' and 'not yours'."""
     try:
         return queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+        raise Unseen(queryset.model, pk) from None
 
 
 def may_write(user, category: Category) -> bool:

@@ -31,6 +31,9 @@ class UserSerializer(CategorizedSerializer):
         fields = ["id", "username", "first_name", "last_name", "email", "role", "partner", "is_active",
                   "trajectories", "last_login", "version"]
         read_only_fields = ["last_login", "version"]
+        # One role in one organisation, always: a create must name both, an update may not blank them.
+        extra_kwargs = {"role": {"required": True, "allow_blank": False},
+                        "partner": {"required": True, "allow_null": False}}
 
 
 class PartnerViewSet(mixins.CreateModelMixin, CategorizedViewSet):
@@ -41,7 +44,7 @@ class PartnerViewSet(mixins.CreateModelMixin, CategorizedViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def create(self, request, *args, **kwargs):
-        require_write(request.user, Category.ACCOUNTS)
+        require_write(request.user, Category.ACCOUNTS, model=Partner)
         # Partner fields are `meta` (readable by all, writable by none), so the user-bound
         # serializer makes them read-only; creating needs `accounts` write, checked above.
         serializer = PartnerSerializer(data=request.data)
@@ -58,7 +61,7 @@ class UserViewSet(mixins.CreateModelMixin, UpdatableMixin, CategorizedViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def create(self, request, *args, **kwargs):
-        require_write(request.user, Category.ACCOUNTS)
+        require_write(request.user, Category.ACCOUNTS, model=User)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, trajectory_ids
 from voordeur.accounts.models import Partner, User, UserSession
@@ -20,6 +21,7 @@ def partner_list(*, user) -> QuerySet[Partner]:
     ).distinct()
 
 
+@audited_access(Category.META)
 def access_partner(user, pk, *, write: bool = False) -> Partner:
     qs = partner_list(user=user)
     if write and not grant(user, Category.ACCOUNTS).writes:
@@ -36,6 +38,7 @@ def user_list(*, user) -> QuerySet[User]:
     return qs.filter(pk=user.pk) if granted.own_only else qs
 
 
+@audited_access(Category.ACCOUNTS)
 def access_user(user, pk, *, write: bool = False) -> User:
     granted = grant(user, Category.ACCOUNTS)
     if write and not granted.writes:

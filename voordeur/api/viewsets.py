@@ -11,17 +11,21 @@ from django.http import Http404
 from rest_framework import exceptions, generics, mixins, viewsets
 from rest_framework.response import Response
 
+from voordeur.access.denials import record_denial
 from voordeur.access.policy import Category
 from voordeur.access.scope import grant
 from voordeur.audit import log as audit
 
 
-def require_write(user, category: Category) -> None:
-    """404 when the role cannot see the category at all; 403 when it may read but not write."""
+def require_write(user, category: Category, *, model=None, pk="") -> None:
+    """404 when the role cannot see the category at all; 403 when it may read but not write.
+    The 403 is a failed access decision and is audited (voordeur/access/denials.py)."""
     granted = grant(user, category)
     if not granted.reads:
         raise Http404
     if not granted.writes:
+        record_denial(user, category=category, object_type=model._meta.label_lower if model else "",
+                      object_id=pk, write=True, reason="level")
         raise exceptions.PermissionDenied("Alleen-lezen voor uw rol.")
 
 
@@ -42,7 +46,7 @@ class CategorizedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         access = type(self).access_function
         obj = access(self.request.user, self.kwargs["pk"])
         if write:
-            require_write(self.request.user, self.primary_category)
+            require_write(self.request.user, self.primary_category, model=type(obj), pk=obj.pk)
             obj = access(self.request.user, self.kwargs["pk"], write=True)
         return obj
 

@@ -76,7 +76,14 @@ def record(
     purpose: str = "",
     detail: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event. Pass `obj` (a model instance) or object_type/object_id."""
+    """Append one event. Pass `obj` (a model instance) or object_type/object_id.
+
+    `action` must be a declared `AuditEvent.Action`, always (not only in DEBUG): an event the
+    audit browser cannot filter for is a programming error, and refusing it rolls back the
+    change it would describe rather than committing it under an undeclared name.
+    tests/audit/test_actions.py catches the same statically, before any code path runs."""
+    if action not in AuditEvent.Action.values:
+        raise ValueError(f"undeclared audit action {action!r}: add it to AuditEvent.Action")
     detail = dict(detail or {})
     _check_primitives(detail)
     if obj is not None:

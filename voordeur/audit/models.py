@@ -16,6 +16,15 @@ class AuditEvent(models.Model):
         LOGIN_FAILED = "login_failed", "login_failed"
         LOGOUT = "logout", "logout"
         TOKEN = "token", "token"
+        TRANSITION = "transition", "transition"
+        EMERGENCY_OVERRIDE = "emergency_override", "emergency_override"
+        DIGEST = "digest", "digest"
+        KEYS_ROTATE = "keys_rotate", "keys_rotate"
+        RESTORE = "restore", "restore"
+        SUBJECT_EXPORT = "subject_export", "subject_export"
+        ERASURE = "erasure", "erasure"
+        RETENTION = "retention", "retention"
+        ACCESS_DENIED = "access_denied", "access_denied"
 
     seq = models.PositiveBigIntegerField(unique=True)
     at = models.DateTimeField(db_index=True)

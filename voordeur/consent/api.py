@@ -115,7 +115,7 @@ class ProposalViewSet(mixins.CreateModelMixin, UpdatableMixin, CategorizedViewSe
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def create(self, request, *args, **kwargs):
-        require_write(request.user, self.primary_category)
+        require_write(request.user, self.primary_category, model=Proposal)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -142,7 +142,7 @@ class ConsentResponseViewSet(mixins.CreateModelMixin, CategorizedViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def create(self, request, *args, **kwargs):
-        require_write(request.user, self.primary_category)
+        require_write(request.user, self.primary_category, model=ConsentResponse)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, scoped
 from voordeur.consent.models import Advice, Proposal, ProposalVersion, Response, ResultNotice
@@ -13,6 +14,7 @@ def proposal_list(*, user) -> QuerySet[Proposal]:
     return scoped(Proposal.objects.select_related("complex"), user, Category.CONSENT, complex_path="complex_id")
 
 
+@audited_access(Category.CONSENT)
 def access_proposal(user, pk, *, write: bool = False) -> Proposal:
     qs = Proposal.objects.select_related("complex")
     return get_or_404(scoped(qs, user, Category.CONSENT, complex_path="complex_id", write=write), pk)
@@ -82,6 +84,7 @@ def consent_response_list(*, user) -> QuerySet[Response]:
     return scoped(qs, user, Category.CONSENT, complex_path="proposal__complex_id")
 
 
+@audited_access(Category.CONSENT)
 def access_response(user, pk, *, write: bool = False) -> Response:
     qs = Response.objects.select_related("tenancy", "tenancy__unit")
     return get_or_404(scoped(qs, user, Category.CONSENT, complex_path="proposal__complex_id", write=write), pk)

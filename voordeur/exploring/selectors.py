@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category, Level
 from voordeur.access.scope import complex_ids, get_or_404, grant, scoped
 from voordeur.exploring.models import Arrears, Caseload, Repair
@@ -15,6 +16,7 @@ def arrears_list(*, user) -> QuerySet[Arrears]:
     return scoped(qs, user, Category.ARREARS, complex_path="household__unit__complex_id", household_path="household_id")
 
 
+@audited_access(Category.ARREARS)
 def access_arrears(user, pk, *, write: bool = False) -> Arrears:
     return get_or_404(scoped(Arrears.objects.select_related("source_partner"), user, Category.ARREARS,
                              complex_path="household__unit__complex_id", household_path="household_id", write=write),
@@ -26,6 +28,7 @@ def repair_list(*, user) -> QuerySet[Repair]:
     return scoped(qs, user, Category.REPAIRS, complex_path="complex_id")
 
 
+@audited_access(Category.REPAIRS)
 def access_repair(user, pk, *, write: bool = False) -> Repair:
     qs = Repair.objects.select_related("portiek", "unit", "source_partner")
     return get_or_404(scoped(qs, user, Category.REPAIRS, complex_path="complex_id", write=write), pk)
@@ -38,6 +41,7 @@ def caseload_list(*, user) -> QuerySet[Caseload]:
                   household_path="household_id", partner_path="partner_id")
 
 
+@audited_access(Category.REFERRALS)
 def access_caseload(user, pk, *, write: bool = False) -> Caseload:
     qs = Caseload.objects.select_related("partner", "source_partner")
     return get_or_404(scoped(qs, user, Category.REFERRALS, complex_path="household__unit__complex_id",

@@ -110,7 +110,7 @@ class ContactLogViewSet(mixins.CreateModelMixin, CategorizedViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def create(self, request, *args, **kwargs):
-        require_write(request.user, self.primary_category)
+        require_write(request.user, self.primary_category, model=ContactLogEntry)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

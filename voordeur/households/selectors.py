@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, scoped
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
@@ -27,6 +28,7 @@ def household_list(*, user, current_only: bool = False) -> QuerySet[Household]:
     return scoped(qs, user, Category.CONTACT, complex_path="unit__complex_id", household_path="id")
 
 
+@audited_access(Category.CONTACT)
 def access_household(user, pk, *, write: bool = False) -> Household:
     qs = (
         Household.objects.select_related("unit", "unit__portiek", "unit__complex")
@@ -43,6 +45,7 @@ def tenancy_list(*, user) -> QuerySet[Tenancy]:
     return scoped(qs, user, Category.HOUSEHOLD, complex_path="unit__complex_id", household_path="household_id")
 
 
+@audited_access(Category.HOUSEHOLD)
 def access_tenancy(user, pk, *, write: bool = False) -> Tenancy:
     return get_or_404(
         scoped(
@@ -58,6 +61,7 @@ def person_list(*, user) -> QuerySet[Person]:
     return scoped(qs, user, Category.HOUSEHOLD, complex_path="household__unit__complex_id", household_path="household_id")
 
 
+@audited_access(Category.HOUSEHOLD)
 def access_person(user, pk, *, write: bool = False) -> Person:
     qs = Person.objects.select_related("household")
     return get_or_404(
@@ -75,6 +79,7 @@ def contact_log_list(*, user) -> QuerySet[ContactLogEntry]:
     )
 
 
+@audited_access(Category.CONTACTS_LOG)
 def access_contact_entry(user, pk, *, write: bool = False) -> ContactLogEntry:
     return get_or_404(
         scoped(

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, scoped
 from voordeur.households.models import Tenancy
@@ -15,6 +16,7 @@ def complex_list(*, user) -> QuerySet[Complex]:
     return scoped(Complex.objects.all(), user, Category.PLACES, complex_path="id")
 
 
+@audited_access(Category.PLACES)
 def access_complex(user, pk, *, write: bool = False) -> Complex:
     return get_or_404(scoped(Complex.objects.all(), user, Category.PLACES, complex_path="id", write=write), pk)
 
@@ -25,6 +27,7 @@ def portiek_list(*, user) -> QuerySet[Portiek]:
     return scoped(qs, user, Category.PLACES, complex_path="complex_id")
 
 
+@audited_access(Category.PLACES)
 def access_portiek(user, pk, *, write: bool = False) -> Portiek:
     qs = Portiek.objects.annotate(unit_count=Count("units"))
     return get_or_404(scoped(qs, user, Category.PLACES, complex_path="complex_id", write=write), pk)
@@ -44,6 +47,7 @@ def unit_list(*, user) -> QuerySet[Unit]:
     return scoped(qs, user, Category.PLACES, complex_path="complex_id")
 
 
+@audited_access(Category.PLACES)
 def access_unit(user, pk, *, write: bool = False) -> Unit:
     qs = with_occupancy(Unit.objects.select_related("portiek", "complex"))
     return get_or_404(scoped(qs, user, Category.PLACES, complex_path="complex_id", write=write), pk)

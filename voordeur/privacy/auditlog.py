@@ -21,8 +21,7 @@ from voordeur.access.policy import Role
 from voordeur.audit.models import AuditEvent
 
 PAGE_SIZE = 50
-PRIVACY_ACTIONS = ("subject_export", "erasure", "retention")
-ACTIONS = (*AuditEvent.Action.values, *PRIVACY_ACTIONS)
+ACTIONS = tuple(AuditEvent.Action.values)
 CSV_COLUMNS = ("seq", "at", "actor", "role", "organisation", "action", "category", "object_type", "object_id",
                "trajectory_id", "purpose", "changed_fields")
 LISTED = ("seq", "at", "actor", "role", "partner", "action", "category", "object_type", "object_id",

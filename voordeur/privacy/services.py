@@ -24,9 +24,6 @@ from voordeur.privacy.registry import Blank, Delete, Scrub
 from voordeur.privacy.retention import retention_plan
 from voordeur.privacy.selectors import Planned, Subject, erasure_plan, events_about, subject_sections
 
-SUBJECT_EXPORT = "subject_export"  # audit actions (AuditEvent.action holds 20 characters)
-ERASURE = "erasure"
-RETENTION = "retention"
 FORMATS = {"json": "application/json", "pdf": "application/pdf"}
 CHUNK = 500  # rows per statement (SQLite allows 999 parameters)
 IDS_AUDITED = 500  # per model, in the export's audit event
@@ -63,7 +60,7 @@ def subject_export(*, subject: Subject, reference: str, fmt: str, by) -> Downloa
                         address=subject.address, unit_id=subject.unit_id, identified_by=subject.identified_by)
     content = as_json(facts, sections, events) if fmt == "json" else as_pdf(facts, sections, events)
     audit.record(
-        by, SUBJECT_EXPORT, category=Category.CONTACT, object_type="households.household",
+        by, AuditEvent.Action.SUBJECT_EXPORT, category=Category.CONTACT, object_type="households.household",
         object_id=subject.household_id, trajectory_id=subject.trajectory_id, purpose=reference.strip(),
         detail={
             "format": fmt, "identified_by": subject.identified_by, "records": sum(len(s.ids) for s in sections),
@@ -105,7 +102,7 @@ def household_erase(*, subject: Subject, reference: str, by) -> dict[str, int]:
     Household.objects.select_for_update().filter(pk=subject.household_id).first()  # no edits meanwhile
     counts = apply_plan(erasure_plan(subject.household_ids), subject.household_ids)
     audit.record(
-        by, ERASURE, category=Category.CONTACT, object_type="households.household", object_id=subject.household_id,
+        by, AuditEvent.Action.ERASURE, category=Category.CONTACT, object_type="households.household", object_id=subject.household_id,
         trajectory_id=subject.trajectory_id, purpose=reference.strip(),
         detail={"identified_by": subject.identified_by, "rows": sum(counts.values()), **counts},
     )
@@ -119,8 +116,8 @@ def retention_run(*, today: dt.date | None = None, by=None) -> tuple[list[Planne
     day = today or local_today()
     plan = retention_plan(today=day)
     counts = apply_plan(plan, None)
-    audit.record(by, RETENTION, object_type="privacy.retention", object_id=day.isoformat(), purpose="retention run",
-                 detail={"today": day.isoformat(), "rows": sum(counts.values()), **counts})
+    audit.record(by, AuditEvent.Action.RETENTION, object_type="privacy.retention", object_id=day.isoformat(),
+                 purpose="retention run", detail={"today": day.isoformat(), "rows": sum(counts.values()), **counts})
     return plan, counts
 
 

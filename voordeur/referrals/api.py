@@ -147,7 +147,7 @@ class ReferralViewSet(CategorizedViewSet):
     @extend_schema(request=ReferralTransitionSerializer, responses=ReferralSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=ReferralTransitionSerializer)
     def transition(self, request, pk=None):
-        require_write(request.user, self.primary_category)
+        require_write(request.user, self.primary_category, model=Referral, pk=pk)
         referral = selectors.access_referral(request.user, pk, write=True)
         body = ReferralTransitionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -170,7 +170,7 @@ class PromiseViewSet(CategorizedViewSet):
     @extend_schema(request=PromiseTransitionSerializer, responses=PromiseSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=PromiseTransitionSerializer)
     def transition(self, request, pk=None):
-        require_write(request.user, self.primary_category)
+        require_write(request.user, self.primary_category, model=Promise, pk=pk)
         promise = selectors.access_promise(request.user, pk, write=True)
         body = PromiseTransitionSerializer(data=request.data)
         body.is_valid(raise_exception=True)

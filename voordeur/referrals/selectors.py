@@ -9,6 +9,7 @@ linked. The referral's `reason` is life-domain content with a rule of its own
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, scoped
 from voordeur.accounts.models import Partner, User
@@ -36,6 +37,7 @@ def referral_list(*, user, write: bool = False) -> QuerySet[Referral]:
                   partner_path="from_partner_id", write=write)
 
 
+@audited_access(Category.REFERRALS)
 def access_referral(user, pk, *, write: bool = False) -> Referral:
     return get_or_404(referral_list(user=user, write=write), pk)
 
@@ -52,6 +54,7 @@ def promise_list(*, user, write: bool = False) -> QuerySet[Promise]:
                   partner_path=("owner_partner_id", "made_by_partner_id"), write=write)
 
 
+@audited_access(Category.PROMISES)
 def access_promise(user, pk, *, write: bool = False) -> Promise:
     return get_or_404(promise_list(user=user, write=write), pk)
 

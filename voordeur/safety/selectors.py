@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, scoped
 from voordeur.audit import log as audit
@@ -16,6 +17,7 @@ def signal_list(*, user) -> QuerySet[CrimeSignal]:
     return scoped(qs, user, Category.CRIME, **SCOPE)
 
 
+@audited_access(Category.CRIME)
 def access_signal(user, pk, *, write: bool = False) -> CrimeSignal:
     qs = CrimeSignal.objects.select_related("unit", "unit__portiek", "household", "reported_by_partner", "to_partner")
     return get_or_404(scoped(qs, user, Category.CRIME, write=write, **SCOPE), pk)

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, trajectory_ids
 from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
@@ -19,6 +20,7 @@ def trajectory_list(*, user) -> QuerySet[Trajectory]:
     )
 
 
+@audited_access(Category.META)
 def access_trajectory(user, pk, *, write: bool = False) -> Trajectory:
     # Trajectory names and phases are meta; changing them is the corporation's (places write).
     qs = trajectory_list(user=user)

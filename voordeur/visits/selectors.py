@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import OWN_LINK_GRACE, complex_ids, get_or_404, grant, linked_household_ids, scoped
 from voordeur.audit import log as audit
@@ -41,6 +42,7 @@ def visit_list(*, user) -> QuerySet[Visit]:
                   partner_path="partner_id")
 
 
+@audited_access(Category.VISITS)
 def access_visit(user, pk, *, write: bool = False) -> Visit:
     return get_or_404(
         scoped(Visit.objects.select_related("unit", "unit__portiek", "partner", "broker", "household"), user,
@@ -59,6 +61,7 @@ def opportunity_list(*, user) -> QuerySet[Opportunity]:
                   partner_path="partner_id")
 
 
+@audited_access(Category.OPPORTUNITIES)
 def access_opportunity(user, pk, *, write: bool = False) -> Opportunity:
     return get_or_404(
         scoped(Opportunity.objects.select_related("unit", "unit__portiek", "partner", "household"), user,
@@ -134,6 +137,7 @@ def life_domain_assessment_list(*, user) -> QuerySet[LifeDomainAssessment]:
     return own | shared
 
 
+@audited_access(Category.LIFE_DOMAINS)
 def access_life_domains(user, pk, *, write: bool = False) -> LifeDomainAssessment:
     """One conversation: to read, any the user may see some of; to change, only one of the
     user's own organisation (a receiving organisation never edits what was shared with it)."""

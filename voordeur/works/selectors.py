@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from voordeur.access.denials import audited_access
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, scoped
 from voordeur.works.models import PlannedUnit, PlanVersion, WorksNeeds, WorksSettings
@@ -31,6 +32,7 @@ def planned_unit_list(*, user) -> QuerySet[PlannedUnit]:
                   household_path="household_id")
 
 
+@audited_access(Category.WORKS)
 def access_planned_unit(user, pk) -> PlannedUnit:
     return get_or_404(planned_unit_list(user=user), pk)
 
@@ -47,5 +49,6 @@ def works_needs_list(*, user, write: bool = False) -> QuerySet[WorksNeeds]:
                   household_path="household_id", write=write)
 
 
+@audited_access(Category.WORKS_NEEDS)
 def access_works_needs(user, pk, *, write: bool = False) -> WorksNeeds:
     return get_or_404(works_needs_list(user=user, write=write), pk)
