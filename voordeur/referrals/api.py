@@ -8,16 +8,16 @@ and appears only for the sending organisation and, with the resident's consent, 
 one (`selectors.reason_visible`).
 """
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
+from collections.abc import Callable
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from voordeur.access.policy import Category
 from voordeur.api.categorized import CategorizedSerializer
-from voordeur.api.viewsets import CategorizedViewSet, require_write
+from voordeur.api.viewsets import CategorizedViewSet, require_write, run_service
 from voordeur.referrals import selectors, services
 from voordeur.referrals.models import Promise, PromiseEvent, Referral, ReferralEvent
 
@@ -121,23 +121,39 @@ class PromiseTransitionSerializer(TransitionSerializer):
                                     help_text="The day it was kept (default today).")
 
 
-def _run(change):
-    """Domain errors as API answers: 400 for the table or bad input, 403 for the wrong party."""
-    try:
-        return change()
-    except DjangoPermissionDenied as error:
-        raise exceptions.PermissionDenied(str(error) or None) from None
-    except DjangoValidationError as error:
-        raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+class _TransitionMixin:
+    """`POST {id}/transition/`: the status change through the workflow service, with the version read."""
+
+    record_serializer: type
+    transition_body: type
+    transition_service: Callable
+    transition_kwarg: str
+    transition_extra: tuple[str, ...]  # further body fields the service takes as they are
+
+    def _transition(self, request, pk):
+        require_write(request.user, self.primary_category)
+        record = type(self).access_function(request.user, pk, write=True)
+        body = self.transition_body(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        run_service(lambda: type(self).transition_service(
+            **{self.transition_kwarg: record}, to_status=data["status"], by=request.user,
+            expected_version=data["version"], note=data["note"], **{key: data[key] for key in self.transition_extra}))
+        fresh = type(self).list_selector(user=request.user).get(pk=record.pk)
+        return Response(self.record_serializer(fresh, context=self.get_serializer_context()).data)
 
 
 # the transition routes' path id (drf-spectacular cannot read it from a user-scoped queryset)
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH)
 
 
-class ReferralViewSet(CategorizedViewSet):
+class ReferralViewSet(_TransitionMixin, CategorizedViewSet):
     primary_category = Category.REFERRALS
-    serializer_class = ReferralSerializer
+    serializer_class = record_serializer = ReferralSerializer
+    transition_body = ReferralTransitionSerializer
+    transition_service = staticmethod(services.referral_transition)
+    transition_kwarg = "referral"
+    transition_extra = ("feedback",)
     list_selector = staticmethod(lambda *, user: selectors.with_events(selectors.referral_list(user=user)))
     access_function = staticmethod(
         lambda user, pk, *, write=False: selectors.access_referral(user, pk, write=write))
@@ -147,21 +163,16 @@ class ReferralViewSet(CategorizedViewSet):
     @extend_schema(request=ReferralTransitionSerializer, responses=ReferralSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=ReferralTransitionSerializer)
     def transition(self, request, pk=None):
-        require_write(request.user, self.primary_category)
-        referral = selectors.access_referral(request.user, pk, write=True)
-        body = ReferralTransitionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        _run(lambda: services.referral_transition(
-            referral=referral, to_status=data["status"], by=request.user, expected_version=data["version"],
-            note=data["note"], feedback=data["feedback"]))
-        fresh = selectors.with_events(selectors.referral_list(user=request.user)).get(pk=referral.pk)
-        return Response(ReferralSerializer(fresh, context=self.get_serializer_context()).data)
+        return self._transition(request, pk)
 
 
-class PromiseViewSet(CategorizedViewSet):
+class PromiseViewSet(_TransitionMixin, CategorizedViewSet):
     primary_category = Category.PROMISES
-    serializer_class = PromiseSerializer
+    serializer_class = record_serializer = PromiseSerializer
+    transition_body = PromiseTransitionSerializer
+    transition_service = staticmethod(services.promise_transition)
+    transition_kwarg = "promise"
+    transition_extra = ("kept_on",)
     list_selector = staticmethod(lambda *, user: selectors.promise_list(user=user).prefetch_related("events__partner"))
     access_function = staticmethod(lambda user, pk, *, write=False: selectors.access_promise(user, pk, write=write))
     filterset_fields = ["household", "status", "owner_partner", "made_by_partner", "referral"]
@@ -170,13 +181,4 @@ class PromiseViewSet(CategorizedViewSet):
     @extend_schema(request=PromiseTransitionSerializer, responses=PromiseSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=PromiseTransitionSerializer)
     def transition(self, request, pk=None):
-        require_write(request.user, self.primary_category)
-        promise = selectors.access_promise(request.user, pk, write=True)
-        body = PromiseTransitionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        _run(lambda: services.promise_transition(
-            promise=promise, to_status=data["status"], by=request.user, expected_version=data["version"],
-            note=data["note"], kept_on=data["kept_on"]))
-        fresh = selectors.promise_list(user=request.user).prefetch_related("events__partner").get(pk=promise.pk)
-        return Response(PromiseSerializer(fresh, context=self.get_serializer_context()).data)
+        return self._transition(request, pk)

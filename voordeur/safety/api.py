@@ -6,7 +6,6 @@ workflow table, kind, date, description) with the version they read; a stale ver
 are recorded on the web page (`/t/<slug>/signalen/`).
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from voordeur.access.policy import Category
@@ -38,20 +37,12 @@ class CrimeSignalSerializer(CategorizedSerializer):
                             "created_at", "updated_at"]
 
 
-def _update(*, signal: CrimeSignal, by, changes, expected_version: int) -> CrimeSignal:
-    try:
-        return services.signal_update(signal=signal, by=by, changes=changes, expected_version=expected_version)
-    except DjangoValidationError as error:
-        raise serializers.ValidationError(
-            error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}) from None
-
-
 class CrimeSignalViewSet(UpdatableMixin, CategorizedViewSet):
     primary_category = Category.CRIME
     serializer_class = CrimeSignalSerializer
     list_selector = staticmethod(selectors.signal_list)
     access_function = staticmethod(selectors.access_signal)
-    update_service = staticmethod(_update)
+    update_service = staticmethod(services.signal_update)
     update_kwarg = "signal"
     filterset_fields = ["unit", "household", "status", "kind"]
     http_method_names = ["get", "patch", "head", "options"]

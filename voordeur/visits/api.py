@@ -6,7 +6,6 @@ domain is a property of its own, so a receiving organisation gets only the prope
 domains shared with it — the others are absent, not null.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -18,10 +17,6 @@ from voordeur.visits.domains import LIFE_DOMAINS
 from voordeur.visits.models import LifeDomainAssessment, Opportunity, Visit
 
 M = Category.META
-
-
-def _validation_error(error: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
 
 
 class VisitSerializer(CategorizedSerializer):
@@ -123,15 +118,7 @@ class OpportunitySerializer(CategorizedSerializer):
         read_only_fields = ["unit", "household", "visit", "partner", "version", "created_at", "updated_at"]
 
 
-class _ValidatingUpdateMixin(UpdatableMixin):
-    def partial_update(self, request, *args, **kwargs):
-        try:
-            return super().partial_update(request, *args, **kwargs)
-        except DjangoValidationError as error:
-            raise _validation_error(error) from None
-
-
-class VisitViewSet(_ValidatingUpdateMixin, CategorizedViewSet):
+class VisitViewSet(UpdatableMixin, CategorizedViewSet):
     primary_category = Category.VISITS
     serializer_class = VisitSerializer
     list_selector = staticmethod(selectors.visit_list)
@@ -150,7 +137,7 @@ class LifeDomainAssessmentViewSet(CategorizedViewSet):
     filterset_fields = ["household", "visit"]
 
 
-class OpportunityViewSet(_ValidatingUpdateMixin, CategorizedViewSet):
+class OpportunityViewSet(UpdatableMixin, CategorizedViewSet):
     primary_category = Category.OPPORTUNITIES
     serializer_class = OpportunitySerializer
     list_selector = staticmethod(selectors.opportunity_list)
