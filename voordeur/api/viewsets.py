@@ -104,14 +104,13 @@ class UpdatableMixin:
         return Response(self.get_serializer(type(self).access_function(request.user, obj.pk)).data)
 
 
+# No docstring: drf-spectacular would make it the description of every operation of the viewset.
 class CreatableMixin:
-    """POST a new record through the same create service the pages use.
-
-    404 for a role that cannot read the category, 403 for one that may only read it; then the
-    request body (`create_serializer_class`) is validated, 400 naming the field, and
-    `create_service(by=user, **validated_data)` decides the rest (its errors: 400 / 403). The
-    answer is the new record as its detail route shows it to the user.
-    """
+    # POST a new record through the same create service the pages use. 404 for a role that
+    # cannot read the category, 403 for one that may only read it; then the request body
+    # (`create_serializer_class`) is validated, 400 naming the field, and
+    # `create_service(by=user, **validated_data)` decides the rest (its errors: 400 / 403).
+    # The answer is the new record as its detail route shows it to the user.
 
     create_serializer_class: type
     create_service: Callable

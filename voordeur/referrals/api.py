@@ -1,5 +1,8 @@
 """The REST API of referrals and promises: lists and records, and status changes as POST actions.
 
+`POST /referrals/` and `POST /promises/` make one through the same services as the pages
+(consent or an emergency override with its reason, the household link, the working-day due
+date, the history and the audit); the household must be one the user may see.
 `POST /referrals/{id}/transition/` and `POST /promises/{id}/transition/` take
 `{"status", "version", "note", ...}`; the workflow tables decide (400 for a change the table
 does not allow, 403 for a party that may not make it, 409 for a stale version). Referrals have
@@ -10,16 +13,24 @@ one (`selectors.reason_visible`).
 
 from collections.abc import Callable
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from voordeur.access.policy import Category
 from voordeur.api.categorized import CategorizedSerializer
-from voordeur.api.viewsets import CategorizedViewSet, require_write, run_service
+from voordeur.accounts.models import Partner
+from voordeur.api.inputs import CategorizedInput, ScopedReference
+from voordeur.api.viewsets import CategorizedViewSet, CreatableMixin, require_write, run_service
+from voordeur.households.models import Household
+from voordeur.households.selectors import household_list
 from voordeur.referrals import selectors, services
 from voordeur.referrals.models import Promise, PromiseEvent, Referral, ReferralEvent
+from voordeur.visits.domains import LIFE_DOMAINS
+from voordeur.visits.models import Visit
+from voordeur.visits.selectors import visit_list
 
 
 class _Of:
@@ -121,8 +132,54 @@ class PromiseTransitionSerializer(TransitionSerializer):
                                     help_text="The day it was kept (default today).")
 
 
+def _household() -> ScopedReference:
+    return ScopedReference(queryset=Household.objects.all(), selector=household_list,
+                           unknown=_("Onbekend huishouden."))
+
+
+class ReferralCreateSerializer(CategorizedInput):
+    """Consent (with what is shared with whom), or an emergency override with its reason."""
+
+    primary = Category.REFERRALS
+    categories = {"reason": Category.LIFE_DOMAINS, "visit": Category.VISITS}
+    household = _household()
+    visit = ScopedReference(queryset=Visit.objects.all(), selector=visit_list, unknown=_("Onbekend huisbezoek."),
+                            required=False, allow_null=True, default=None)
+    to_partner = serializers.PrimaryKeyRelatedField(queryset=Partner.objects.all(),
+                                                    help_text="The receiving organisation, at the trajectory's table.")
+    kind = serializers.ChoiceField(choices=Referral.Kind.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000,
+                                   help_text="Why, in the resident's situation; only for roles that write life domains.")
+    consent_given = serializers.BooleanField()
+    consent_scope = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    shared_domains = serializers.ListField(child=serializers.ChoiceField(choices=list(LIFE_DOMAINS)), required=False,
+                                           default=list, help_text="Life domains shared with the receiver (consent).")
+    emergency_override = serializers.BooleanField(required=False, default=False)
+    override_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    respond_days = serializers.IntegerField(required=False, default=services.DEFAULT_RESPOND_DAYS, min_value=1,
+                                            max_value=services.MAX_WORKING_DAYS,
+                                            help_text="Working days the receiver has to contact the resident.")
+
+
+class PromiseCreateSerializer(CategorizedInput):
+    """Due in `working_days` (Dutch holidays skipped) or on `due_date`: exactly one of them."""
+
+    primary = Category.PROMISES
+    categories = {"referral": Category.REFERRALS}
+    household = _household()
+    owner_partner = serializers.PrimaryKeyRelatedField(queryset=Partner.objects.all(),
+                                                       help_text="The organisation that keeps the promise.")
+    text = serializers.CharField(max_length=300)
+    working_days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                            max_value=services.MAX_WORKING_DAYS)
+    due_date = serializers.DateField(required=False, allow_null=True, default=None)
+    referral = ScopedReference(queryset=Referral.objects.all(), selector=selectors.referral_list,
+                               unknown=_("Onbekende doorverwijzing."), required=False, allow_null=True, default=None)
+
+
 class _TransitionMixin:
-    """`POST {id}/transition/`: the status change through the workflow service, with the version read."""
+    # `POST {id}/transition/`: the status change through the workflow service, with the version
+    # read. (A comment, not a docstring: drf-spectacular would describe every operation with it.)
 
     record_serializer: type
     transition_body: type
@@ -147,9 +204,12 @@ class _TransitionMixin:
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH)
 
 
-class ReferralViewSet(_TransitionMixin, CategorizedViewSet):
+@extend_schema_view(create=extend_schema(request=ReferralCreateSerializer, responses={201: ReferralSerializer}))
+class ReferralViewSet(CreatableMixin, _TransitionMixin, CategorizedViewSet):
     primary_category = Category.REFERRALS
     serializer_class = record_serializer = ReferralSerializer
+    create_serializer_class = ReferralCreateSerializer
+    create_service = staticmethod(services.referral_create)
     transition_body = ReferralTransitionSerializer
     transition_service = staticmethod(services.referral_transition)
     transition_kwarg = "referral"
@@ -166,9 +226,12 @@ class ReferralViewSet(_TransitionMixin, CategorizedViewSet):
         return self._transition(request, pk)
 
 
-class PromiseViewSet(_TransitionMixin, CategorizedViewSet):
+@extend_schema_view(create=extend_schema(request=PromiseCreateSerializer, responses={201: PromiseSerializer}))
+class PromiseViewSet(CreatableMixin, _TransitionMixin, CategorizedViewSet):
     primary_category = Category.PROMISES
     serializer_class = record_serializer = PromiseSerializer
+    create_serializer_class = PromiseCreateSerializer
+    create_service = staticmethod(services.promise_create)
     transition_body = PromiseTransitionSerializer
     transition_service = staticmethod(services.promise_transition)
     transition_kwarg = "promise"
