@@ -66,6 +66,7 @@ def test_bad_input_is_a_400_naming_each_field(world):
     assert set(empty.json()) == {"unit", "visited_on", "time_of_day", "outcome"}
     wrong = client.post(URL, _body(world, outcome="maybe", themes=["gossip"], time_of_day="night"), format="json")
     assert wrong.status_code == 400 and set(wrong.json()) == {"outcome", "themes", "time_of_day"}
+    assert wrong.json()["themes"] == ['"gossip" is een ongeldige keuze.']  # one list, as documented
     future = client.post(URL, _body(world, visited_on=(today() + dt.timedelta(days=2)).isoformat()), format="json")
     assert future.status_code == 400 and set(future.json()) == {"visited_on"}
     assert Visit.objects.filter(visited_on__gt=today()).count() == 0

@@ -34,3 +34,20 @@ class ScopedReference(serializers.PrimaryKeyRelatedField):
         if request is None:  # schema generation: the model is all that matters
             return super().get_queryset()
         return self.selector(user=request.user)
+
+
+class ChoiceList(serializers.ListField):
+    """A list of choices. Its errors are one list of messages, as the schema documents every
+    field's errors, rather than DRF's messages per list index."""
+
+    def __init__(self, *, choices, **kwargs) -> None:
+        super().__init__(child=serializers.ChoiceField(choices=choices), **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            detail = error.detail
+            if isinstance(detail, dict):
+                detail = [message for messages in detail.values() for message in messages]
+            raise serializers.ValidationError(detail) from None

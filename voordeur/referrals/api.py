@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from voordeur.access.policy import Category
 from voordeur.api.categorized import CategorizedSerializer
 from voordeur.accounts.models import Partner
-from voordeur.api.inputs import CategorizedInput, ScopedReference
+from voordeur.api.inputs import CategorizedInput, ChoiceList, ScopedReference
 from voordeur.api.viewsets import CategorizedViewSet, CreatableMixin, require_write, run_service
 from voordeur.households.models import Household
 from voordeur.households.selectors import household_list
@@ -152,7 +152,7 @@ class ReferralCreateSerializer(CategorizedInput):
                                    help_text="Why, in the resident's situation; only for roles that write life domains.")
     consent_given = serializers.BooleanField()
     consent_scope = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
-    shared_domains = serializers.ListField(child=serializers.ChoiceField(choices=list(LIFE_DOMAINS)), required=False,
+    shared_domains = ChoiceList(choices=list(LIFE_DOMAINS), required=False,
                                            default=list, help_text="Life domains shared with the receiver (consent).")
     emergency_override = serializers.BooleanField(required=False, default=False)
     override_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)

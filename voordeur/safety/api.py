@@ -14,8 +14,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from voordeur.access.policy import Category
-from voordeur.api.categorized import CategorizedSerializer
 from voordeur.accounts.models import Partner
+from voordeur.api.categorized import CategorizedSerializer
 from voordeur.api.inputs import CategorizedInput, ScopedReference
 from voordeur.api.viewsets import CategorizedViewSet, CreatableMixin, UpdatableMixin
 from voordeur.households.selectors import household_list

@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from voordeur.access.policy import Category
 from voordeur.api.categorized import CategorizedSerializer
-from voordeur.api.inputs import CategorizedInput, ScopedReference
+from voordeur.api.inputs import CategorizedInput, ChoiceList, ScopedReference
 from voordeur.api.viewsets import CategorizedViewSet, CreatableMixin, UpdatableMixin
 from voordeur.places.models import Unit
 from voordeur.places.selectors import unit_list
@@ -34,7 +34,7 @@ class VisitSerializer(CategorizedSerializer):
     address = serializers.CharField(source="unit.address", read_only=True)
     partner_name = serializers.CharField(source="partner.name", read_only=True)
     broker_name = serializers.SerializerMethodField(help_text="The visiting social broker's name.")
-    themes = serializers.ListField(child=serializers.ChoiceField(choices=Visit.Theme.choices), required=False,
+    themes = ChoiceList(choices=Visit.Theme.choices, required=False,
                                    help_text="What residents brought up (no content).")
 
     class Meta:
@@ -57,7 +57,7 @@ class VisitCreateSerializer(CategorizedInput):
     time_of_day = serializers.ChoiceField(choices=Visit.TimeOfDay.choices)
     outcome = serializers.ChoiceField(choices=Visit.Outcome.choices)
     summary = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
-    themes = serializers.ListField(child=serializers.ChoiceField(choices=Visit.Theme.choices), required=False,
+    themes = ChoiceList(choices=Visit.Theme.choices, required=False,
                                    default=list, help_text="What residents brought up (no content).")
 
 
