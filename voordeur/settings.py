@@ -232,9 +232,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # the schema is for integrators with a token
     "COMPONENT_SPLIT_REQUEST": True,
-    # One name for the six phases, used by Trajectory.current_phase and PhasePlan.phase.
+    # One name for the six phases, used by Trajectory.current_phase and PhasePlan.phase; one
+    # name per `kind` that a record and its create body share.
     "ENUM_NAME_OVERRIDES": {"PhaseEnum": "voordeur.trajectories.models.Phase",
-                            "TimeOfDayEnum": "voordeur.visits.models.Visit.TimeOfDay"},
+                            "TimeOfDayEnum": "voordeur.visits.models.Visit.TimeOfDay",
+                            "CrimeSignalKindEnum": "voordeur.safety.models.CrimeSignal.Kind",
+                            "ReferralKindEnum": "voordeur.referrals.models.Referral.Kind"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "voordeur.api.schema.tag_categories",

@@ -8,7 +8,8 @@ world's facts, never from the code under test:
   records) — so every forbidden field is absent;
 - PATCH (with the current version): 404 for a record the persona cannot see, 403 where it
   may read but not write, 200 otherwise, the change audited;
-- POST: 404 / 403 / 201 from the category the create needs;
+- POST: 404 / 403 / 201 from the category the create needs; 400 (the same as for a missing
+  one) for a household or unit outside the persona's scope;
 - summaries of one record (e.g. a proposal's tally): as its detail route, with exactly the
   summary's fields the persona may read;
 - aggregates: 200 for levels that allow counts, in the persona's trajectories; else 404;
@@ -36,10 +37,17 @@ ROUTES = api_routes()
 
 @dataclass(frozen=True)
 class Create:
-    """How to POST a valid new record to a list route, and which category the create needs."""
+    """How to POST a valid new record to a list route, and which category the create needs.
+
+    `scoped`: the payload key naming a household or unit that must be in the persona's scope
+    (one it cannot see answers 400, exactly like one that does not exist). `owned`: the new
+    record is its creator's organisation's own (for own-levels).
+    """
 
     category: Category
     payload: Callable[[World, str], dict]
+    scoped: str = ""
+    owned: bool = False
 
 
 def _contact_payload(world: World, who: str) -> dict:
@@ -55,6 +63,38 @@ def _household_for(world: World, who: str) -> int:
         if OURS in facts.trajectories and record_visible(world, who, Household, Category.CONTACT, facts):
             return facts.pk
     return world.households["h5"]
+
+
+def _unit_for(world: World, who: str) -> int:
+    """The unit of h6 (visible to every member of ours that reads places)."""
+    from voordeur.households.models import Household
+
+    return Household.objects.get(pk=world.households["h6"]).unit_id
+
+
+def _visit_payload(world: World, who: str) -> dict:
+    return {"unit": _unit_for(world, who), "visited_on": local_today().isoformat(), "time_of_day": "morning",
+            "outcome": "talked", "themes": ["maintenance"], "summary": "Kennismaking aan de deur"}
+
+
+def _other_partner(world: World, who: str) -> int:
+    """An organisation at our table that is not the persona's and can take a referral."""
+    return world.partners["nbh" if world.partner_of(who) == world.partners["welfare"] else "welfare"]
+
+
+def _referral_payload(world: World, who: str) -> dict:
+    return {"household": _household_for(world, who), "to_partner": _other_partner(world, who),
+            "kind": "nbh_support", "consent_given": True, "consent_scope": "Telefoonnummer met het buurtteam"}
+
+
+def _promise_payload(world: World, who: str) -> dict:
+    return {"household": _household_for(world, who), "owner_partner": world.partner_of(who),
+            "text": f"Toezegging-API van {who}", "working_days": 5}
+
+
+def _signal_payload(world: World, who: str) -> dict:
+    return {"unit": _unit_for(world, who), "about_household": True, "to_partner": world.partners["muni"],
+            "kind": "hemp", "observed_on": local_today().isoformat(), "description": "Signaal-API hennepgeur"}
 
 
 def _ours(world: World, model: type[models.Model], index: int = 0) -> int:
@@ -79,7 +119,11 @@ def _response_payload(world: World, who: str) -> dict:
 
 
 CREATES: dict[str, Create] = {
-    "contact-log": Create(Category.CONTACTS_LOG, _contact_payload),
+    "contact-log": Create(Category.CONTACTS_LOG, _contact_payload, scoped="household", owned=True),
+    "visits": Create(Category.VISITS, _visit_payload, scoped="unit", owned=True),
+    "referrals": Create(Category.REFERRALS, _referral_payload, scoped="household", owned=True),
+    "promises": Create(Category.PROMISES, _promise_payload, scoped="household", owned=True),
+    "crime-signals": Create(Category.CRIME, _signal_payload, scoped="unit", owned=True),
     "partners": Create(Category.ACCOUNTS, lambda world, who: {"slug": f"nieuw-{who}", "name": "Nieuwe partner",
                                                               "kind": "other"}),
     "users": Create(Category.ACCOUNTS, lambda world, who: {
@@ -220,10 +264,11 @@ def _check_post(world: World, client, who: str, route: Route) -> None:
         assert response.status_code == 404, response.content
     elif not level.writes:
         assert response.status_code == 403, response.content
-    elif route.label == "contact-log" and not _may_see_household(world, who, payload["household"]):
-        # a household the persona cannot see does not exist for it: the same answer as a missing one
+    elif create.scoped and not _may_see(world, who, create.scoped, payload[create.scoped]):
+        # a household or unit the persona cannot see does not exist for it: the same answer as a missing one
         assert response.status_code == 400, response.content
-        missing = client.post(route.url(), {**payload, "household": 10**9}, format="json")
+        assert set(response.json()) == {create.scoped}, response.content
+        missing = client.post(route.url(), {**payload, create.scoped: 10**9}, format="json")
         assert missing.status_code == 400 and missing.json() == response.json(), (missing.content, response.content)
     else:
         assert response.status_code == 201, response.content
@@ -232,8 +277,9 @@ def _check_post(world: World, client, who: str, route: Route) -> None:
         obj = model.objects.get(pk=created["id"])
         if model is ContactLogEntry:
             assert obj.partner_id == world.partner_of(who) and obj.user_id == world.users[who]
+        if create.owned:
             facts = Facts(pk=obj.pk, trajectories=frozenset({OURS}), household_id=obj.household_id,
-                          partner_id=obj.partner_id)
+                          partner_id=world.partner_of(who))
         else:
             facts = Facts(pk=obj.pk, trajectories=frozenset({OURS}))
         _assert_record(world, who, route, facts, created)
@@ -242,11 +288,13 @@ def _check_post(world: World, client, who: str, route: Route) -> None:
     _assert_no_forbidden_values(world, who, response)
 
 
-def _may_see_household(world: World, who: str, pk: int) -> bool:
+def _may_see(world: World, who: str, key: str, pk: int) -> bool:
     from voordeur.households.models import Household
+    from voordeur.places.models import Unit
 
-    facts = next(f for f in world.facts(Household) if f.pk == pk)
-    return record_visible(world, who, Household, Category.CONTACT, facts)
+    model, category = {"household": (Household, Category.CONTACT), "unit": (Unit, Category.PLACES)}[key]
+    facts = next(f for f in world.facts(model) if f.pk == pk)
+    return record_visible(world, who, model, category, facts)
 
 
 # Record actions (POST /<resource>/{pk}/<action>/): how to take one as a persona, and the answer

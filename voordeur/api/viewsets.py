@@ -1,14 +1,16 @@
 """The one way API views reach records: through selectors and access functions.
 
 A resource names its primary category, its list selector, its access function and (when
-editable) its update service. Access is decided by those functions from the policy table;
-views never decide it themselves.
+editable) its update service, (when creatable) its create service. Access is decided by those
+functions from the policy table; views never decide it themselves.
 """
 
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, generics, mixins, viewsets
+from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework.response import Response
 
 from voordeur.access.denials import record_denial
@@ -27,6 +29,18 @@ def require_write(user, category: Category, *, model=None, pk="") -> None:
         record_denial(user, category=category, object_type=model._meta.label_lower if model else "",
                       object_id=pk, write=True, reason="level")
         raise exceptions.PermissionDenied("Alleen-lezen voor uw rol.")
+
+
+def run_service(call: Callable):
+    """Call a service; its domain errors as API answers: 400 naming the field (errors not tied
+    to one field under `non_field_errors`), 403 for a party that may not make the change."""
+    try:
+        return call()
+    except DjangoPermissionDenied as error:
+        raise exceptions.PermissionDenied(str(error) or None) from None
+    except DjangoValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+        raise exceptions.ValidationError(detail) from None
 
 
 class CategorizedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -87,11 +101,31 @@ class UpdatableMixin:
             raise exceptions.ValidationError({"version": "Geef de versie mee die u hebt gelezen."})
         serializer = self.get_serializer(obj, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        type(self).update_service(
+        run_service(lambda: type(self).update_service(
             **{self.update_kwarg: obj}, by=request.user,
             changes=dict(serializer.validated_data), expected_version=version,
-        )
+        ))
         return Response(self.get_serializer(type(self).access_function(request.user, obj.pk)).data)
+
+
+# No docstring: drf-spectacular would make it the description of every operation of the viewset.
+class CreatableMixin:
+    # POST a new record through the same create service the pages use. 404 for a role that
+    # cannot read the category, 403 for one that may only read it; then the request body
+    # (`create_serializer_class`) is validated, 400 naming the field, and
+    # `create_service(by=user, **validated_data)` decides the rest (its errors: 400 / 403).
+    # The answer is the new record as its detail route shows it to the user.
+
+    create_serializer_class: type
+    create_service: Callable
+
+    def create(self, request, *args, **kwargs):
+        require_write(request.user, self.primary_category, model=self.serializer_class.Meta.model)
+        body = self.create_serializer_class(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        record = run_service(lambda: type(self).create_service(by=request.user, **body.validated_data))
+        fresh = type(self).access_function(request.user, record.pk)
+        return Response(self.get_serializer(fresh).data, status=status.HTTP_201_CREATED)
 
 
 class RecordSummaryView(generics.GenericAPIView):

@@ -1,11 +1,10 @@
 from django.http import Http404
 from django.utils import timezone
-from rest_framework import mixins, serializers, status
-from rest_framework.response import Response
+from rest_framework import serializers
 
 from voordeur.access.policy import Category
 from voordeur.api.categorized import CategorizedSerializer
-from voordeur.api.viewsets import CategorizedViewSet, UpdatableMixin, require_write
+from voordeur.api.viewsets import CategorizedViewSet, CreatableMixin, UpdatableMixin
 from voordeur.households import selectors, services
 from voordeur.households.models import ContactLogEntry, Household, Person, Tenancy
 
@@ -101,22 +100,16 @@ class PersonViewSet(UpdatableMixin, CategorizedViewSet):
     http_method_names = ["get", "patch", "head", "options"]
 
 
-class ContactLogViewSet(mixins.CreateModelMixin, CategorizedViewSet):
+def _contact_create(*, by, household, channel, topic, contacted_at=None, reached=True) -> ContactLogEntry:
+    return services.contact_log_create(household=household, by=by, contacted_at=contacted_at or timezone.now(),
+                                       channel=channel, topic=topic, reached=reached)
+
+
+class ContactLogViewSet(CreatableMixin, CategorizedViewSet):
     primary_category = Category.CONTACTS_LOG
-    serializer_class = ContactLogSerializer
+    serializer_class = create_serializer_class = ContactLogSerializer
+    create_service = staticmethod(_contact_create)
     list_selector = staticmethod(selectors.contact_log_list)
     access_function = staticmethod(selectors.access_contact_entry)
     filterset_fields = ["household", "partner", "channel", "topic"]
     http_method_names = ["get", "post", "head", "options"]
-
-    def create(self, request, *args, **kwargs):
-        require_write(request.user, self.primary_category, model=ContactLogEntry)
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        entry = services.contact_log_create(
-            household=data["household"], by=request.user,
-            contacted_at=data.get("contacted_at") or timezone.now(),
-            channel=data["channel"], topic=data["topic"], reached=data.get("reached", True),
-        )
-        return Response(self.get_serializer(entry).data, status=status.HTTP_201_CREATED)

@@ -1,5 +1,8 @@
 """The REST API of referrals and promises: lists and records, and status changes as POST actions.
 
+`POST /referrals/` and `POST /promises/` make one through the same services as the pages
+(consent or an emergency override with its reason, the household link, the working-day due
+date, the history and the audit); the household must be one the user may see.
 `POST /referrals/{id}/transition/` and `POST /promises/{id}/transition/` take
 `{"status", "version", "note", ...}`; the workflow tables decide (400 for a change the table
 does not allow, 403 for a party that may not make it, 409 for a stale version). Referrals have
@@ -8,18 +11,26 @@ and appears only for the sending organisation and, with the resident's consent, 
 one (`selectors.reason_visible`).
 """
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from collections.abc import Callable
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from voordeur.access.policy import Category
 from voordeur.api.categorized import CategorizedSerializer
-from voordeur.api.viewsets import CategorizedViewSet, require_write
+from voordeur.accounts.models import Partner
+from voordeur.api.inputs import CategorizedInput, ChoiceList, ScopedReference
+from voordeur.api.viewsets import CategorizedViewSet, CreatableMixin, require_write, run_service
+from voordeur.households.models import Household
+from voordeur.households.selectors import household_list
 from voordeur.referrals import selectors, services
 from voordeur.referrals.models import Promise, PromiseEvent, Referral, ReferralEvent
+from voordeur.visits.domains import LIFE_DOMAINS
+from voordeur.visits.models import Visit
+from voordeur.visits.selectors import visit_list
 
 
 class _Of:
@@ -121,23 +132,88 @@ class PromiseTransitionSerializer(TransitionSerializer):
                                     help_text="The day it was kept (default today).")
 
 
-def _run(change):
-    """Domain errors as API answers: 400 for the table or bad input, 403 for the wrong party."""
-    try:
-        return change()
-    except DjangoPermissionDenied as error:
-        raise exceptions.PermissionDenied(str(error) or None) from None
-    except DjangoValidationError as error:
-        raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+def _household() -> ScopedReference:
+    return ScopedReference(queryset=Household.objects.all(), selector=household_list,
+                           unknown=_("Onbekend huishouden."))
+
+
+class ReferralCreateSerializer(CategorizedInput):
+    """Consent (with what is shared with whom), or an emergency override with its reason."""
+
+    primary = Category.REFERRALS
+    categories = {"reason": Category.LIFE_DOMAINS, "visit": Category.VISITS}
+    household = _household()
+    visit = ScopedReference(queryset=Visit.objects.all(), selector=visit_list, unknown=_("Onbekend huisbezoek."),
+                            required=False, allow_null=True, default=None)
+    to_partner = serializers.PrimaryKeyRelatedField(queryset=Partner.objects.all(),
+                                                    help_text="The receiving organisation, at the trajectory's table.")
+    kind = serializers.ChoiceField(choices=Referral.Kind.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000,
+                                   help_text="Why, in the resident's situation; only for roles that write life domains.")
+    consent_given = serializers.BooleanField()
+    consent_scope = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    shared_domains = ChoiceList(choices=list(LIFE_DOMAINS), required=False,
+                                           default=list, help_text="Life domains shared with the receiver (consent).")
+    emergency_override = serializers.BooleanField(required=False, default=False)
+    override_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    respond_days = serializers.IntegerField(required=False, default=services.DEFAULT_RESPOND_DAYS, min_value=1,
+                                            max_value=services.MAX_WORKING_DAYS,
+                                            help_text="Working days the receiver has to contact the resident.")
+
+
+class PromiseCreateSerializer(CategorizedInput):
+    """Due in `working_days` (Dutch holidays skipped) or on `due_date`: exactly one of them."""
+
+    primary = Category.PROMISES
+    categories = {"referral": Category.REFERRALS}
+    household = _household()
+    owner_partner = serializers.PrimaryKeyRelatedField(queryset=Partner.objects.all(),
+                                                       help_text="The organisation that keeps the promise.")
+    text = serializers.CharField(max_length=300)
+    working_days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                            max_value=services.MAX_WORKING_DAYS)
+    due_date = serializers.DateField(required=False, allow_null=True, default=None)
+    referral = ScopedReference(queryset=Referral.objects.all(), selector=selectors.referral_list,
+                               unknown=_("Onbekende doorverwijzing."), required=False, allow_null=True, default=None)
+
+
+class _TransitionMixin:
+    # `POST {id}/transition/`: the status change through the workflow service, with the version
+    # read. (A comment, not a docstring: drf-spectacular would describe every operation with it.)
+
+    record_serializer: type
+    transition_body: type
+    transition_service: Callable
+    transition_kwarg: str
+    transition_extra: tuple[str, ...]  # further body fields the service takes as they are
+
+    def _transition(self, request, pk):
+        require_write(request.user, self.primary_category, model=self.serializer_class.Meta.model, pk=pk)
+        record = type(self).access_function(request.user, pk, write=True)
+        body = self.transition_body(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        run_service(lambda: type(self).transition_service(
+            **{self.transition_kwarg: record}, to_status=data["status"], by=request.user,
+            expected_version=data["version"], note=data["note"], **{key: data[key] for key in self.transition_extra}))
+        fresh = type(self).list_selector(user=request.user).get(pk=record.pk)
+        return Response(self.record_serializer(fresh, context=self.get_serializer_context()).data)
 
 
 # the transition routes' path id (drf-spectacular cannot read it from a user-scoped queryset)
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH)
 
 
-class ReferralViewSet(CategorizedViewSet):
+@extend_schema_view(create=extend_schema(request=ReferralCreateSerializer, responses={201: ReferralSerializer}))
+class ReferralViewSet(CreatableMixin, _TransitionMixin, CategorizedViewSet):
     primary_category = Category.REFERRALS
-    serializer_class = ReferralSerializer
+    serializer_class = record_serializer = ReferralSerializer
+    create_serializer_class = ReferralCreateSerializer
+    create_service = staticmethod(services.referral_create)
+    transition_body = ReferralTransitionSerializer
+    transition_service = staticmethod(services.referral_transition)
+    transition_kwarg = "referral"
+    transition_extra = ("feedback",)
     list_selector = staticmethod(lambda *, user: selectors.with_events(selectors.referral_list(user=user)))
     access_function = staticmethod(
         lambda user, pk, *, write=False: selectors.access_referral(user, pk, write=write))
@@ -147,21 +223,19 @@ class ReferralViewSet(CategorizedViewSet):
     @extend_schema(request=ReferralTransitionSerializer, responses=ReferralSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=ReferralTransitionSerializer)
     def transition(self, request, pk=None):
-        require_write(request.user, self.primary_category, model=Referral, pk=pk)
-        referral = selectors.access_referral(request.user, pk, write=True)
-        body = ReferralTransitionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        _run(lambda: services.referral_transition(
-            referral=referral, to_status=data["status"], by=request.user, expected_version=data["version"],
-            note=data["note"], feedback=data["feedback"]))
-        fresh = selectors.with_events(selectors.referral_list(user=request.user)).get(pk=referral.pk)
-        return Response(ReferralSerializer(fresh, context=self.get_serializer_context()).data)
+        return self._transition(request, pk)
 
 
-class PromiseViewSet(CategorizedViewSet):
+@extend_schema_view(create=extend_schema(request=PromiseCreateSerializer, responses={201: PromiseSerializer}))
+class PromiseViewSet(CreatableMixin, _TransitionMixin, CategorizedViewSet):
     primary_category = Category.PROMISES
-    serializer_class = PromiseSerializer
+    serializer_class = record_serializer = PromiseSerializer
+    create_serializer_class = PromiseCreateSerializer
+    create_service = staticmethod(services.promise_create)
+    transition_body = PromiseTransitionSerializer
+    transition_service = staticmethod(services.promise_transition)
+    transition_kwarg = "promise"
+    transition_extra = ("kept_on",)
     list_selector = staticmethod(lambda *, user: selectors.promise_list(user=user).prefetch_related("events__partner"))
     access_function = staticmethod(lambda user, pk, *, write=False: selectors.access_promise(user, pk, write=write))
     filterset_fields = ["household", "status", "owner_partner", "made_by_partner", "referral"]
@@ -170,13 +244,4 @@ class PromiseViewSet(CategorizedViewSet):
     @extend_schema(request=PromiseTransitionSerializer, responses=PromiseSerializer, parameters=[ID])
     @action(detail=True, methods=["post"], serializer_class=PromiseTransitionSerializer)
     def transition(self, request, pk=None):
-        require_write(request.user, self.primary_category, model=Promise, pk=pk)
-        promise = selectors.access_promise(request.user, pk, write=True)
-        body = PromiseTransitionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        _run(lambda: services.promise_transition(
-            promise=promise, to_status=data["status"], by=request.user, expected_version=data["version"],
-            note=data["note"], kept_on=data["kept_on"]))
-        fresh = selectors.promise_list(user=request.user).prefetch_related("events__partner").get(pk=promise.pk)
-        return Response(PromiseSerializer(fresh, context=self.get_serializer_context()).data)
+        return self._transition(request, pk)

@@ -1,27 +1,28 @@
 """The REST API of phase 2: visits, life-domain conversations and opportunities.
 
-Visits and opportunities can be corrected with PATCH and the version read (stale: 409).
+Visits are recorded with POST (`visit_record`, which also logs the approach in the shared
+contact log); visits and opportunities can be corrected with PATCH and the version read
+(stale: 409).
 Life-domain conversations are read-only here (they are recorded on the visit pages): each
 domain is a property of its own, so a receiving organisation gets only the properties of the
 domains shared with it — the others are absent, not null.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema_field
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
 from voordeur.access.policy import Category
 from voordeur.api.categorized import CategorizedSerializer
-from voordeur.api.viewsets import CategorizedViewSet, UpdatableMixin
+from voordeur.api.inputs import CategorizedInput, ChoiceList, ScopedReference
+from voordeur.api.viewsets import CategorizedViewSet, CreatableMixin, UpdatableMixin
+from voordeur.places.models import Unit
+from voordeur.places.selectors import unit_list
 from voordeur.visits import selectors, services
 from voordeur.visits.domains import LIFE_DOMAINS
 from voordeur.visits.models import LifeDomainAssessment, Opportunity, Visit
 
 M = Category.META
-
-
-def _validation_error(error: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
 
 
 class VisitSerializer(CategorizedSerializer):
@@ -33,7 +34,7 @@ class VisitSerializer(CategorizedSerializer):
     address = serializers.CharField(source="unit.address", read_only=True)
     partner_name = serializers.CharField(source="partner.name", read_only=True)
     broker_name = serializers.SerializerMethodField(help_text="The visiting social broker's name.")
-    themes = serializers.ListField(child=serializers.ChoiceField(choices=Visit.Theme.choices), required=False,
+    themes = ChoiceList(choices=Visit.Theme.choices, required=False,
                                    help_text="What residents brought up (no content).")
 
     class Meta:
@@ -44,6 +45,20 @@ class VisitSerializer(CategorizedSerializer):
 
     def get_broker_name(self, visit: Visit) -> str:
         return visit.broker.get_full_name() or visit.broker.get_username() if visit.broker_id else ""
+
+
+class VisitCreateSerializer(CategorizedInput):
+    """A visit at a front door; the household living there is found by the service."""
+
+    primary = Category.VISITS
+    categories = {"unit": Category.PLACES}
+    unit = ScopedReference(queryset=Unit.objects.all(), selector=unit_list, unknown=_("Onbekende woning."))
+    visited_on = serializers.DateField()
+    time_of_day = serializers.ChoiceField(choices=Visit.TimeOfDay.choices)
+    outcome = serializers.ChoiceField(choices=Visit.Outcome.choices)
+    summary = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    themes = ChoiceList(choices=Visit.Theme.choices, required=False,
+                                   default=list, help_text="What residents brought up (no content).")
 
 
 class DomainEntrySerializer(serializers.Serializer):
@@ -123,23 +138,18 @@ class OpportunitySerializer(CategorizedSerializer):
         read_only_fields = ["unit", "household", "visit", "partner", "version", "created_at", "updated_at"]
 
 
-class _ValidatingUpdateMixin(UpdatableMixin):
-    def partial_update(self, request, *args, **kwargs):
-        try:
-            return super().partial_update(request, *args, **kwargs)
-        except DjangoValidationError as error:
-            raise _validation_error(error) from None
-
-
-class VisitViewSet(_ValidatingUpdateMixin, CategorizedViewSet):
+@extend_schema_view(create=extend_schema(request=VisitCreateSerializer, responses={201: VisitSerializer}))
+class VisitViewSet(CreatableMixin, UpdatableMixin, CategorizedViewSet):
     primary_category = Category.VISITS
     serializer_class = VisitSerializer
+    create_serializer_class = VisitCreateSerializer
+    create_service = staticmethod(services.visit_record)
     list_selector = staticmethod(selectors.visit_list)
     access_function = staticmethod(selectors.access_visit)
     update_service = staticmethod(services.visit_update)
     update_kwarg = "visit"
     filterset_fields = ["unit", "household", "outcome", "partner"]
-    http_method_names = ["get", "patch", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
 
 class LifeDomainAssessmentViewSet(CategorizedViewSet):
@@ -150,7 +160,7 @@ class LifeDomainAssessmentViewSet(CategorizedViewSet):
     filterset_fields = ["household", "visit"]
 
 
-class OpportunityViewSet(_ValidatingUpdateMixin, CategorizedViewSet):
+class OpportunityViewSet(UpdatableMixin, CategorizedViewSet):
     primary_category = Category.OPPORTUNITIES
     serializer_class = OpportunitySerializer
     list_selector = staticmethod(selectors.opportunity_list)
