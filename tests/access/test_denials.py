@@ -82,3 +82,14 @@ def test_the_success_path_costs_no_extra_query(world) -> None:
         access_household.__wrapped__(user, pk)
     assert len(decorated) == len(bare)
     assert not any("audit" in q["sql"] for q in decorated.captured_queries)
+
+
+def test_a_transition_and_a_create_the_level_forbids_are_denials(world, client_for) -> None:
+    referral = world.referral_pks["R5"]
+    director = client_for("director")  # reads referrals and visits, writes neither
+    assert director.post(f"/api/v1/referrals/{referral}/transition/", {"status": "accepted", "version": 1},
+                         format="json").status_code == 403
+    assert director.post("/api/v1/visits/", {"household": world.households["h1"]}, format="json").status_code == 403
+    assert [(e.category, e.object_type, e.object_id, e.detail["reason"]) for e in denials()] == [
+        ("referrals", "referrals.referral", str(referral), "level"), ("visits", "visits.visit", "", "level")]
+    assert audit.verify() is None

@@ -120,7 +120,7 @@ class CreatableMixin:
     create_service: Callable
 
     def create(self, request, *args, **kwargs):
-        require_write(request.user, self.primary_category, model=self.serializer_class.Meta.model)
+        require_write(request.user, self.primary_category, model=type(self).serializer_class.Meta.model)
         body = self.create_serializer_class(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         record = run_service(lambda: type(self).create_service(by=request.user, **body.validated_data))

@@ -188,7 +188,7 @@ class _TransitionMixin:
     transition_extra: tuple[str, ...]  # further body fields the service takes as they are
 
     def _transition(self, request, pk):
-        require_write(request.user, self.primary_category, model=self.serializer_class.Meta.model, pk=pk)
+        require_write(request.user, self.primary_category, model=type(self).serializer_class.Meta.model, pk=pk)
         record = type(self).access_function(request.user, pk, write=True)
         body = self.transition_body(data=request.data)
         body.is_valid(raise_exception=True)
