@@ -93,3 +93,13 @@ def test_a_transition_and_a_create_the_level_forbids_are_denials(world, client_f
     assert [(e.category, e.object_type, e.object_id, e.detail["reason"]) for e in denials()] == [
         ("referrals", "referrals.referral", str(referral), "level"), ("visits", "visits.visit", "", "level")]
     assert audit.verify() is None
+
+
+def test_another_trajectorys_pages_are_404_and_one_denial_a_missing_slug_none(world) -> None:
+    from voordeur.trajectories.models import Trajectory
+
+    client = login_verified(Client(), world.user(OUTSIDER))
+    theirs = Trajectory.objects.order_by("pk").first()
+    assert client.get(f"/t/{theirs.slug}/").status_code == 404
+    assert client.get("/t/no-such-trajectory/").status_code == 404
+    assert [(e.object_type, e.object_id) for e in denials()] == [("trajectories.trajectory", str(theirs.pk))]

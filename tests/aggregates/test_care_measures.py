@@ -198,3 +198,17 @@ def test_query_counts_do_not_grow_with_the_flat(key) -> None:
     assert counts[0] == counts[1], counts
     # the same for 7 and 90 homes; life domains add the audit record's queries
     assert counts[1] == {"life_domains": 14, "figures": 54}.get(key, 8), counts
+
+
+def test_the_figures_page_shows_life_domains_as_a_grid_of_domain_and_band_for_the_complex() -> None:
+    flat = build_flat(homes={"A": 4, "B": 3})
+    for household in [*flat.households["A"], *flat.households["B"]]:
+        add_talk(flat, household, {"finances": 1, "housing": 4})
+    html = client_for(flat, "director").get(reverse("figures", kwargs={"slug": flat.slug})).content.decode()
+    grid = html.split('data-vd="grid-life_domains"', 1)[1].split("</table>", 1)[0]
+    rows = {cells[0]: cells[1:] for cells in (
+        [part.split(">", 1)[1].split("<", 1)[0] for part in row.split("<t")[1:] if part[:2] in ('h ', 'd ')]
+        for row in grid.split("<tr")[2:])}
+    assert rows["Financiën"] == ["7", "0", "0"] and rows["Huisvesting"] == ["0", "0", "7"]  # 13 domains × 3 bands
+    assert len(rows) == 13 and "Leefgebied" in grid and "Per portiek" in html  # stairwells in a disclosure
+    assert 'data-vd="grid-referrals"' not in html  # only measures with a grid

@@ -57,6 +57,10 @@ class Measure:
     period: Callable[[dt.date], Period] | None = None  # counts over a period; its default, given today
     groups: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # subtotals: (key, label, member columns)
     overlapping: bool = False  # one household can count in several columns
+    # Columns that are a grid of two things (life domain × score band): the rows' heading, the
+    # rows and columns of that grid, and the column key of a cell. Pages then show the complex's
+    # totals as that grid.
+    grid: Callable[[], tuple[str, list[tuple[str, str]], list[tuple[str, str]], Callable[[str, str], str]]] | None = None
 
     def columns_of(self, complex_id: int) -> list[tuple[str, str]]:
         return self.columns_for(complex_id) if self.columns_for is not None else self.columns()
@@ -177,7 +181,8 @@ MEASURES: dict[str, Measure] = {
         Measure("visit_themes", _("Thema's uit de huisbezoeken"), Category.VISITS, _("huishoudens"),
                 feedback.theme_columns, feedback.count_visit_themes, period=last_months, overlapping=True),
         Measure("life_domains", _("Leefgebieden uit het laatste gesprek"), Category.LIFE_DOMAINS, _("huishoudens"),
-                visit_counts.life_domain_columns, visit_counts.count_life_domains, overlapping=True),
+                visit_counts.life_domain_columns, visit_counts.count_life_domains, overlapping=True,
+                grid=visit_counts.life_domain_grid),
         Measure("referrals", _("Doorverwijzingen naar status"), Category.REFERRALS, _("doorverwijzingen"),
                 referral_counts.referral_columns, referral_counts.count_referrals, period=until),
         Measure("promises", _("Toezeggingen aan bewoners: nagekomen en open"), Category.PROMISES, _("toezeggingen"),

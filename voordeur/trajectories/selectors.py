@@ -1,7 +1,7 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from voordeur.access.denials import audited_access
+from voordeur.access.denials import audited_access, record_denial
 from voordeur.access.policy import Category
 from voordeur.access.scope import get_or_404, grant, trajectory_ids
 from voordeur.trajectories.models import PhasePlan, Trajectory, TrajectoryPartner
@@ -30,8 +30,13 @@ def access_trajectory(user, pk, *, write: bool = False) -> Trajectory:
 
 
 def access_trajectory_by_slug(user, slug: str) -> Trajectory:
-    """A trajectory of the user's by its slug; 404 for missing and not-a-member alike."""
+    """A trajectory of the user's by its slug; 404 for missing and not-a-member alike (an
+    existing one outside the user's trajectories is logged as a denial, like `audited_access`)."""
     try:
         return trajectory_list(user=user).get(slug=slug)
     except Trajectory.DoesNotExist:
+        existing = Trajectory.objects.filter(slug=slug).values_list("pk", flat=True).first()
+        if existing is not None:
+            record_denial(user, category=Category.META, object_type=Trajectory._meta.label_lower,
+                          object_id=existing, write=False, reason="scope")
         raise Http404 from None

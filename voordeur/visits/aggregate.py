@@ -32,10 +32,20 @@ def column_key(domain: str, band: str) -> str:
     return f"{domain}:{band}"
 
 
+def _band_labels() -> dict[str, str]:
+    return {CONCERNS: _("1–2 (zorgen)"), LIMITED: "3", SELF_RELIANT: "4–5"}
+
+
 def life_domain_columns(_complex_id: int | None = None) -> list[tuple[str, str]]:
-    labels = {CONCERNS: _("1–2 (zorgen)"), LIMITED: "3", SELF_RELIANT: "4–5"}
+    labels = _band_labels()
     return [(column_key(domain, band), f"{name}: {labels[band]}")
             for domain, name in LIFE_DOMAINS.items() for band in BANDS]
+
+
+def life_domain_grid():
+    """The columns as a grid: a row per life domain, a column per score band (Measure.grid)."""
+    labels = _band_labels()
+    return _("Leefgebied"), list(LIFE_DOMAINS.items()), [(band, labels[band]) for band in BANDS], column_key
 
 
 def count_life_domains(complex_id: int) -> Counts:

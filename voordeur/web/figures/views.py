@@ -33,7 +33,18 @@ class FiguresView(CategoryPage, TemplateView):
                 "rows": [(r, [table.cell(r, k) for k, _l in aggregate.columns], table.total(row=r)) for r in table.rows],
                 "totals": [table.total(column=k) for k, _l in aggregate.columns],
                 "total": table.total(TOTAL, TOTAL),
+                "grid": _grid(measure, table),
             })
         context.update(trajectory=trajectory, tables=tables,
                        reports=[page for page in REPORTS if may_open(user, page)])
         return context
+
+
+def _grid(measure, table) -> dict | None:
+    """The complex's (suppressed) column totals laid out as the measure's grid, if it has one:
+    13 domains × 3 bands read as a table of their own, not as 39 columns."""
+    if measure.grid is None:
+        return None
+    heading, rows, columns, key = measure.grid()
+    return {"heading": heading, "columns": columns,
+            "rows": [(label, [table.total(column=key(row, column)) for column, _c in columns]) for row, label in rows]}
